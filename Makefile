@@ -1,0 +1,38 @@
+# desk-app: `make run` opens the window, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DATA   ?=
+
+.PHONY: install run test train bench lint screenshot clean
+
+install: $(STAMP)
+
+# Re-install only when the project's dependencies change: quick when nothing did.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[train,test]'
+	touch $(STAMP)
+
+run: install
+	$(BIN)/python -m desk_app
+
+test: install
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+train: install
+	$(BIN)/python train_model.py $(if $(DATA),--data $(DATA))
+
+bench: install
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
+
+lint: install
+	$(BIN)/ruff check .
+
+screenshot: install
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/screenshot.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

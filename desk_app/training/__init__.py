@@ -1,0 +1,1 @@
+"""The training side: data, model, augmentation and export. Imports TensorFlow lazily."""

@@ -1,0 +1,169 @@
+"""MNIST loading: the four original IDX files (gzipped or not), a Keras ``mnist.npz``, or the
+Keras download. NumPy only, so the loader is testable without TensorFlow.
+
+Every file is checked (magic number, dimensions, counts, label range) and a problem is reported
+as a :class:`DataError` naming the file and what is wrong.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import struct
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+IMAGE_MAGIC = 2051
+LABEL_MAGIC = 2049
+IDX_NAMES = {
+    "x_train": "train-images-idx3-ubyte",
+    "y_train": "train-labels-idx1-ubyte",
+    "x_test": "t10k-images-idx3-ubyte",
+    "y_test": "t10k-labels-idx1-ubyte",
+}
+
+
+class DataError(Exception):
+    """The training data could not be read; the message says which file and why."""
+
+
+@dataclass(frozen=True)
+class Mnist:
+    x_train: np.ndarray  # uint8 (N, 28, 28)
+    y_train: np.ndarray  # uint8 (N,)
+    x_test: np.ndarray
+    y_test: np.ndarray
+    source: str
+    sha256: str  # of the raw arrays, so a model card pins the exact data
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        raw = path.read_bytes()
+        if raw[:2] == b"\x1f\x8b":
+            return gzip.decompress(raw)
+        return raw
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        raise DataError(f"{path}: cannot read ({exc})") from exc
+
+
+def read_idx(path: Path, magic: int) -> np.ndarray:
+    """Read one IDX file, checking its header against its size."""
+    data = _read_bytes(path)
+    if len(data) < 8:
+        raise DataError(f"{path}: too short to be an IDX file ({len(data)} bytes)")
+    found = struct.unpack(">I", data[:4])[0]
+    if found != magic:
+        kind = "images" if magic == IMAGE_MAGIC else "labels"
+        raise DataError(
+            f"{path}: not an MNIST {kind} file (magic number {found}, expected {magic})"
+        )
+    ndim = found & 0xFF
+    header = 4 + 4 * ndim
+    if len(data) < header:
+        raise DataError(f"{path}: header truncated")
+    dims = struct.unpack(">" + "I" * ndim, data[4:header])
+    expected = int(np.prod(dims))
+    body = len(data) - header
+    if body != expected:
+        raise DataError(
+            f"{path}: truncated or padded: header promises {expected} bytes of data "
+            f"for shape {dims}, file holds {body}"
+        )
+    return np.frombuffer(data, dtype=np.uint8, offset=header).reshape(dims)
+
+
+def _find(folder: Path, stem: str) -> Path:
+    for name in (stem, stem + ".gz", stem.replace("-idx", ".idx"), stem.replace("-idx", ".idx") + ".gz"):
+        if (folder / name).is_file():
+            return folder / name
+    raise DataError(f"{folder}: missing {stem} (or {stem}.gz)")
+
+
+def _check(x: np.ndarray, y: np.ndarray, name: str, where: str) -> None:
+    if x.ndim != 3 or x.shape[1:] != (28, 28):
+        raise DataError(f"{where}: {name} images have shape {x.shape}, expected (N, 28, 28)")
+    if y.ndim != 1:
+        raise DataError(f"{where}: {name} labels have shape {y.shape}, expected (N,)")
+    if len(x) != len(y):
+        raise DataError(f"{where}: {len(x)} {name} images but {len(y)} labels")
+    if len(y) and int(y.max()) > 9:
+        raise DataError(f"{where}: {name} labels outside 0-9 (max {int(y.max())})")
+
+
+def _digest(*arrays: np.ndarray) -> str:
+    h = hashlib.sha256()
+    for a in arrays:
+        h.update(np.ascontiguousarray(a).tobytes())
+    return h.hexdigest()
+
+
+def _from_arrays(x_train, y_train, x_test, y_test, source: str) -> Mnist:
+    arrays = [np.asarray(a) for a in (x_train, y_train, x_test, y_test)]
+    if any(a.dtype != np.uint8 for a in arrays):
+        raise DataError(f"{source}: arrays must be uint8")
+    _check(arrays[0], arrays[1], "training", source)
+    _check(arrays[2], arrays[3], "test", source)
+    return Mnist(*arrays, source=source, sha256=_digest(*arrays))
+
+
+def load_npz(path: Path) -> Mnist:
+    """A Keras-format ``mnist.npz`` (x_train, y_train, x_test, y_test); never unpickles."""
+    try:
+        with np.load(path, allow_pickle=False) as f:
+            missing = {"x_train", "y_train", "x_test", "y_test"} - set(f.files)
+            if missing:
+                raise DataError(f"{path}: missing arrays {sorted(missing)}")
+            arrays = [f[k] for k in ("x_train", "y_train", "x_test", "y_test")]
+    except DataError:
+        raise
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
+        raise DataError(f"{path}: not a readable mnist.npz ({exc})") from exc
+    return _from_arrays(*arrays, source=str(path))
+
+
+def load_folder(folder: Path) -> Mnist:
+    """The four original IDX files in one folder."""
+    files = {k: _find(folder, stem) for k, stem in IDX_NAMES.items()}
+    arrays = {
+        k: read_idx(p, IMAGE_MAGIC if k.startswith("x") else LABEL_MAGIC) for k, p in files.items()
+    }
+    for part in ("train", "test"):
+        x, y = arrays[f"x_{part}"], arrays[f"y_{part}"]
+        if len(x) != len(y):
+            raise DataError(
+                f"{files[f'x_{part}']}: {len(x)} images but {files[f'y_{part}'].name} "
+                f"has {len(y)} labels"
+            )
+    return _from_arrays(
+        arrays["x_train"], arrays["y_train"], arrays["x_test"], arrays["y_test"], str(folder)
+    )
+
+
+def load_keras() -> Mnist:
+    """The Keras download (cached after the first time). Needs TensorFlow and a network."""
+    try:
+        from keras.datasets import mnist
+
+        (x_train, y_train), (x_test, y_test) = mnist.load_data()
+    except Exception as exc:  # noqa: BLE001 - any failure means: no data, say how to fix it
+        raise DataError(
+            f"could not download MNIST ({type(exc).__name__}: {exc}). Without a network, pass "
+            "--data DIR with the four IDX files (e.g. --data ../shared/mnist) or an mnist.npz."
+        ) from exc
+    return _from_arrays(x_train, y_train, x_test, y_test, "keras.datasets.mnist")
+
+
+def load_mnist(path: str | Path | None = None) -> Mnist:
+    """Load MNIST from ``path`` (a folder of IDX files or an ``.npz``), or download it."""
+    if path is None:
+        return load_keras()
+    p = Path(path)
+    if p.is_dir():
+        return load_folder(p)
+    if p.is_file():
+        return load_npz(p)
+    raise DataError(f"{p}: no such file or folder")

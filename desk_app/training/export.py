@@ -1,0 +1,46 @@
+"""Export a trained network for the app: the ``.keras`` model, a LiteRT ``.tflite`` converted
+from it, and ``model_card.json``. Everything is written atomically, so the app never finds a
+missing or half-written model, and a failed export leaves the previous one in place."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import keras
+import tensorflow as tf
+
+from desk_app import atomic
+from desk_app.model_files import CARD_NAME, KERAS_NAME, TFLITE_NAME
+from desk_app.training.model import with_temperature
+
+
+def to_tflite(model: keras.Model, temperature: float = 1.0) -> bytes:
+    """The LiteRT flatbuffer of ``model``, its probabilities softmax(logits / temperature)."""
+    converter = tf.lite.TFLiteConverter.from_keras_model(with_temperature(model, temperature))
+    return converter.convert()
+
+
+def keras_bytes(model: keras.Model) -> bytes:
+    """The ``.keras`` archive as bytes (Keras writes files only, so via a private temp dir)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / KERAS_NAME
+        model.save(path)
+        return path.read_bytes()
+
+
+def export(model: keras.Model, out: str | Path, card: dict, temperature: float = 1.0) -> Path:
+    """Write model, ``.tflite`` and card into ``out``. Everything is converted before anything
+    is replaced, and the ``.tflite`` (what the app loads) goes last."""
+    out = Path(out)
+    keras_data = keras_bytes(model)
+    tflite_data = to_tflite(model, temperature)
+    atomic.write_bytes(out / KERAS_NAME, keras_data)
+    atomic.write_json(out / CARD_NAME, card)
+    atomic.write_bytes(out / TFLITE_NAME, tflite_data)
+    return out / TFLITE_NAME
+
+
+def load_keras(path: str | Path) -> keras.Model:
+    """Load a ``.keras`` model without ever running deserialised code (safe mode)."""
+    return keras.models.load_model(path, safe_mode=True)

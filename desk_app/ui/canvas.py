@@ -1,0 +1,232 @@
+"""The drawing surface. The strokes are the document; the picture is drawn from them.
+
+Like Qt's Scribble example, the canvas owns an image of the finished strokes and paints the
+stroke in progress onto it segment by segment, repainting only the changed rectangle, so the pen
+never lags however long the drawing. Mouse, pen (tablet events arrive as mouse events when not
+handled) and finger (touch is synthesised into mouse events) all draw the same way.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+Points = list[tuple[float, float]]
+
+
+class Document:
+    """An immutable snapshot of what is on the canvas: strokes, or an opened picture."""
+
+    __slots__ = ("image", "strokes")
+
+    def __init__(self, strokes: tuple[tuple[tuple[float, float], ...], ...] = (),
+                 image: QImage | None = None) -> None:
+        self.strokes = strokes
+        self.image = image
+
+    @property
+    def empty(self) -> bool:
+        return not self.strokes and self.image is None
+
+
+class Canvas(QWidget):
+    """A widget that records strokes drawn with the left button, pen or finger."""
+
+    strokeStarted = Signal()
+    strokeMoved = Signal()
+    strokeFinished = Signal()
+    documentChanged = Signal()  # strokes or picture changed (drawn, cleared, undone, ...)
+
+    def __init__(self, parent: QWidget | None = None, pen_width: float = 18.0) -> None:
+        super().__init__(parent)
+        self.setObjectName("canvas")
+        self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(200, 200)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setToolTip("Draw a digit with the mouse, a pen or a finger")
+        self._doc = Document()
+        self._undo: list[Document] = []
+        self._redo: list[Document] = []
+        self._current: Points | None = None
+        self._pen_width = float(pen_width)
+        self._image = QImage()
+
+    # -- document ------------------------------------------------------------------------------
+
+    @property
+    def strokes(self) -> list[Points]:
+        """Finished strokes plus the one being drawn, in canvas pixels."""
+        out = [list(s) for s in self._doc.strokes]
+        if self._current:
+            out.append(list(self._current))
+        return out
+
+    @property
+    def picture(self) -> QImage | None:
+        """The opened image shown on the canvas, if any."""
+        return self._doc.image
+
+    @property
+    def is_empty(self) -> bool:
+        return self._doc.empty and not self._current
+
+    @property
+    def drawing(self) -> bool:
+        return self._current is not None
+
+    def pen_width(self) -> float:
+        return self._pen_width
+
+    def set_pen_width(self, width: float) -> None:
+        self._pen_width = float(width)
+        self._redraw()
+
+    def _commit(self, doc: Document) -> None:
+        self._undo.append(self._doc)
+        self._redo.clear()
+        self._doc = doc
+        self._redraw()
+        self.documentChanged.emit()
+
+    def clear(self) -> None:
+        """Empty the canvas (undoable)."""
+        self._current = None
+        if not self._doc.empty:
+            self._commit(Document())
+
+    def set_picture(self, image: QImage) -> None:
+        """Show an opened image instead of the strokes (undoable)."""
+        self._current = None
+        self._commit(Document((), image))
+
+    def set_strokes(self, strokes: list[Points]) -> None:
+        """Replace the drawing with ``strokes`` (undoable)."""
+        self._current = None
+        self._commit(Document(tuple(tuple(map(tuple, s)) for s in strokes)))
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo(self) -> None:
+        if self._undo and not self._current:
+            self._redo.append(self._doc)
+            self._doc = self._undo.pop()
+            self._redraw()
+            self.documentChanged.emit()
+
+    def redo(self) -> None:
+        if self._redo and not self._current:
+            self._undo.append(self._doc)
+            self._doc = self._redo.pop()
+            self._redraw()
+            self.documentChanged.emit()
+
+    # -- rendering -----------------------------------------------------------------------------
+
+    def ink_color(self) -> QColor:
+        return self.palette().color(QPalette.ColorRole.Text)
+
+    def paper_color(self) -> QColor:
+        return self.palette().color(QPalette.ColorRole.Base)
+
+    def _pen(self) -> QPen:
+        return QPen(self.ink_color(), self._pen_width, Qt.PenStyle.SolidLine,
+                    Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+
+    def render_image(self, size: QSize | None = None, dpr: float = 1.0) -> QImage:
+        """The drawing as an image: paper, then the picture or the strokes, in ink."""
+        size = size or self.size()
+        img = QImage(size * dpr, QImage.Format.Format_ARGB32_Premultiplied)
+        img.setDevicePixelRatio(dpr)
+        img.fill(self.paper_color())
+        p = QPainter(img)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pic = self._doc.image
+        if pic is not None and not pic.isNull():
+            scaled = pic.size().scaled(size, Qt.AspectRatioMode.KeepAspectRatio)
+            x, y = (size.width() - scaled.width()) / 2, (size.height() - scaled.height()) / 2
+            p.drawImage(QRectF(x, y, scaled.width(), scaled.height()), pic)
+        p.setPen(self._pen())
+        for s in self.strokes:
+            self._draw_stroke(p, s)
+        p.end()
+        return img
+
+    @staticmethod
+    def _draw_stroke(p: QPainter, s: Points) -> None:
+        if len(s) == 1:
+            p.drawPoint(QPointF(*s[0]))
+        else:
+            p.drawPolyline([QPointF(x, y) for x, y in s])
+
+    def _redraw(self) -> None:
+        self._image = self.render_image(self.size(), self.devicePixelRatioF())
+        self.update()
+
+    def _draw_segment(self, a: tuple[float, float], b: tuple[float, float]) -> None:
+        p = QPainter(self._image)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(self._pen())
+        if a == b:
+            p.drawPoint(QPointF(*a))
+        else:
+            p.drawLine(QPointF(*a), QPointF(*b))
+        p.end()
+        r = self._pen_width / 2 + 2
+        self.update(QRectF(min(a[0], b[0]) - r, min(a[1], b[1]) - r,
+                           abs(a[0] - b[0]) + 2 * r, abs(a[1] - b[1]) + 2 * r).toAlignedRect())
+
+    # -- events --------------------------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 420)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.drawImage(event.rect(), self._image, event.rect())
+        if self.is_empty:
+            p.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Draw a digit here")
+
+    def resizeEvent(self, event) -> None:
+        self._redraw()
+        super().resizeEvent(event)
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (event.Type.PaletteChange, event.Type.StyleChange):
+            self._redraw()  # follow the system's light or dark palette
+        super().changeEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self._current is not None:
+            return
+        pt = (event.position().x(), event.position().y())
+        if self._doc.image is not None:  # drawing replaces an opened picture
+            self._commit(Document())
+        self._current = [pt]
+        self._draw_segment(pt, pt)
+        self.strokeStarted.emit()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._current is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            return
+        pt = (event.position().x(), event.position().y())
+        if pt != self._current[-1]:
+            self._draw_segment(self._current[-1], pt)
+            self._current.append(pt)
+            self.strokeMoved.emit()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self._current is None:
+            return
+        stroke, self._current = tuple(self._current), None
+        self._undo.append(self._doc)
+        self._redo.clear()
+        self._doc = Document(self._doc.strokes + (stroke,))
+        self.strokeFinished.emit()
+        self.documentChanged.emit()

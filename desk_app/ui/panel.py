@@ -1,0 +1,121 @@
+"""The side panel: the answer large, its confidence, a bar per class, and what the network saw."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+UNSURE_BELOW = 0.6  # calibrated probability under which the answer is shown as a guess
+
+
+class ProbabilityBars(QWidget):
+    """Ten horizontal bars, one per digit, the best one highlighted."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("probabilities")
+        self._probs: list[float] = [0.0] * 10
+        self.setMinimumSize(180, 10 * 18)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setToolTip("The network's probability for each digit")
+
+    def set_probabilities(self, probs: Sequence[float] | None) -> None:
+        self._probs = [float(p) for p in probs] if probs is not None else [0.0] * 10
+        self.setAccessibleDescription(
+            ", ".join(f"{d}: {p:.0%}" for d, p in enumerate(self._probs))
+        )
+        self.update()
+
+    def probabilities(self) -> list[float]:
+        return list(self._probs)
+
+    def sizeHint(self) -> QSize:
+        return QSize(220, 10 * 20)
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        row = self.height() / 10
+        label_w, pct_w = 18, 44
+        bar_w = max(10.0, self.width() - label_w - pct_w - 8)
+        best = max(range(10), key=lambda d: self._probs[d]) if any(self._probs) else -1
+        for d, prob in enumerate(self._probs):
+            y = d * row
+            p.setPen(pal.color(QPalette.ColorRole.WindowText))
+            p.drawText(QRectF(0, y, label_w, row), Qt.AlignmentFlag.AlignCenter, str(d))
+            track = QRectF(label_w + 4, y + row * 0.2, bar_w, row * 0.6)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(pal.color(QPalette.ColorRole.AlternateBase))
+            p.drawRoundedRect(track, 3, 3)
+            role = QPalette.ColorRole.Highlight if d == best else QPalette.ColorRole.Mid
+            p.setBrush(pal.color(role))
+            p.drawRoundedRect(QRectF(track.x(), track.y(), bar_w * prob, track.height()), 3, 3)
+            p.setPen(pal.color(QPalette.ColorRole.WindowText))
+            p.drawText(QRectF(track.right() + 4, y, pct_w, row),
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, f"{prob:.0%}")
+
+
+class Panel(QWidget):
+    """The answer: digit (objectName ``prediction``), confidence, bars and the 28x28 input."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.prediction = QLabel(self)
+        self.prediction.setObjectName("prediction")
+        self.prediction.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = QFont(self.font())
+        font.setPointSize(56)
+        font.setBold(True)
+        self.prediction.setFont(font)
+        self.prediction.setMinimumHeight(96)
+        self.prediction.setToolTip("The digit the network reads")
+        self.confidence = QLabel(self)
+        self.confidence.setObjectName("confidence")
+        self.confidence.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.confidence.setWordWrap(True)
+        self.bars = ProbabilityBars(self)
+        self.seen = QLabel(self)
+        self.seen.setObjectName("seen")
+        self.seen.setFixedSize(28 * 5 + 2, 28 * 5 + 2)
+        self.seen.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.seen.setFrameShape(QLabel.Shape.Box)
+        self.seen.setToolTip("What the network saw: your drawing in MNIST's 28x28 format")
+        caption = QLabel("What the network saw", self)
+        caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.prediction)
+        layout.addWidget(self.confidence)
+        layout.addSpacing(8)
+        layout.addWidget(self.bars)
+        layout.addSpacing(8)
+        layout.addWidget(caption)
+        layout.addWidget(self.seen, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        self.show_blank()
+
+    def show_blank(self, message: str = "Draw a digit") -> None:
+        """No answer: the label holds no digit."""
+        self.prediction.setText("–")
+        self.prediction.setAccessibleName("No digit")
+        self.confidence.setText(message)
+        self.bars.set_probabilities(None)
+        self.seen.clear()
+
+    def show_answer(self, text: str, probs: Sequence[float], seen: QImage | None) -> None:
+        """Show ``text`` (one digit, or a number) with the best digit's probability."""
+        conf = max(float(q) for q in probs)
+        unsure = conf < UNSURE_BELOW
+        self.prediction.setText(text + ("?" if unsure else ""))
+        self.prediction.setAccessibleName(f"Reads {text}")
+        self.prediction.setEnabled(not unsure)  # greyed out when only a guess
+        self.confidence.setText(f"Unsure: maybe {text} ({conf:.0%})" if unsure
+                                else f"{conf:.0%} confident")
+        self.bars.set_probabilities(probs)
+        if seen is not None:
+            self.seen.setPixmap(QPixmap.fromImage(seen).scaled(
+                self.seen.size() - QSize(2, 2), Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.FastTransformation))

@@ -1,0 +1,54 @@
+"""Shared fixtures: the real bundled model, the real MNIST and drawn-digit files, offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Keep the tests' QSettings away from the user's own.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="desk-app-test-config-")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+MNIST_DIR = SHARED / "mnist"
+DRAWN = SHARED / "drawn-digits" / "unipen-1a-dev.npz"
+sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture(scope="session")
+def mnist():
+    from desk_app.training.data import load_mnist
+
+    return load_mnist(MNIST_DIR)
+
+
+@pytest.fixture(scope="session")
+def recognizer():
+    from desk_app import Recognizer
+
+    return Recognizer()
+
+
+@pytest.fixture(scope="session")
+def drawn():
+    from desk_app.evaluation import load_drawn_digits
+
+    return load_drawn_digits(DRAWN)
+
+
+@pytest.fixture(scope="session")
+def drawn_sample(drawn):
+    """A fixed sample of 300 drawn digits, 30 of each class, on the 280x280 canvas."""
+    from desk_app.evaluation import WAYS, place
+
+    rng = np.random.default_rng(0)
+    idx = np.concatenate([rng.choice(np.flatnonzero(drawn.labels == d), 30, replace=False)
+                          for d in range(10)])
+    return [place(drawn.strokes[i], WAYS[0]) for i in idx], drawn.labels[idx]

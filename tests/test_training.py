@@ -1,0 +1,97 @@
+"""The training side: one model definition, a quick real run of train_model.py, safe export."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from desk_app import Recognizer
+from desk_app.model_files import assets_dir
+from tests.conftest import MNIST_DIR, ROOT
+
+tf = pytest.importorskip("tensorflow")
+
+
+def test_both_architectures_build():
+    from desk_app.training.model import build_model
+
+    for arch, params in (("seed", 93_322), ("default", None)):
+        m = build_model(arch)
+        assert m.output_shape == (None, 10) and m.input_shape == (None, 28, 28)
+        if params:
+            assert m.count_params() == params  # the tutorial's network, exactly
+    with pytest.raises(ValueError, match="unknown arch"):
+        build_model("huge")
+
+
+def test_help_lists_the_options():
+    out = subprocess.run([sys.executable, "train_model.py", "--help"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=60)
+    for opt in ("--epochs", "--batch-size", "--lr", "--arch", "--optimizer", "--data", "--out",
+                "--limit", "--seed", "--no-augment", "--no-show"):
+        assert opt in out.stdout
+
+
+@pytest.fixture(scope="module")
+def quick_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("model")
+    proc = subprocess.run(
+        [sys.executable, "train_model.py", "--data", str(MNIST_DIR), "--epochs", "1",
+         "--limit", "2000", "--out", str(out), "--no-show"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return out
+
+
+def test_quick_run_writes_model_card_and_plots(quick_run, mnist):
+    for name in ("model.keras", "model.tflite", "model_card.json", "curves.png", "confusion.png"):
+        assert (quick_run / name).stat().st_size > 1000 or name == "model_card.json"
+    card = json.loads((quick_run / "model_card.json").read_text())
+    assert card["epochs"] == 1 and card["recipe"]["limit"] == 2000
+    assert card["data_sha256"] == mnist.sha256 and 0 <= card["test_accuracy"] <= 1
+    assert {"tensorflow", "keras", "numpy", "python"} <= set(card["versions"])
+    rec = Recognizer(quick_run / "model.tflite")
+    probs = rec.predict_mnist(mnist.x_test / 255.0)
+    # the exported model is the one that was measured: the card's figure is the .tflite's
+    assert abs((probs.argmax(1) == mnist.y_test).mean() - card["test_accuracy"]) < 2e-3
+
+
+def test_failed_export_keeps_the_previous_model(quick_run, mnist, monkeypatch):
+    from desk_app.training import export
+    from desk_app.training.model import build_model
+
+    before = {p.name: p.read_bytes() for p in quick_run.iterdir()}
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("converter crashed")
+
+    monkeypatch.setattr(export, "to_tflite", broken)
+    with pytest.raises(RuntimeError):
+        export.export(build_model("seed"), quick_run, {"x": 1})
+    after = {p.name: p.read_bytes() for p in quick_run.iterdir()}
+    assert after == before  # nothing replaced, no temporary files left
+
+
+def test_missing_data_is_a_clear_error(tmp_path):
+    proc = subprocess.run([sys.executable, "train_model.py", "--data", str(tmp_path), "--no-show",
+                           "--out", str(tmp_path / "o")], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 2 and "missing train-images-idx3-ubyte" in proc.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_tflite_and_keras_agree_on_the_test_set(mnist):
+    from desk_app.training.export import load_keras
+    from desk_app.training.model import with_temperature
+
+    card = json.loads((assets_dir() / "model_card.json").read_text())
+    model = with_temperature(load_keras(assets_dir() / "model.keras"), card.get("temperature", 1.0))
+    x = mnist.x_test.astype(np.float32) / 255
+    keras_probs = model.predict(x, batch_size=1000, verbose=0)
+    lite_probs = Recognizer().predict_mnist(x)
+    assert np.abs(keras_probs - lite_probs).max() < 1e-4

@@ -1,0 +1,207 @@
+#!/usr/bin/env python
+"""Train desk-app's digit recogniser on MNIST, show its curves, and replace the bundled model.
+
+    python train_model.py                        # the default recipe, MNIST downloaded once
+    python train_model.py --data ../shared/mnist # MNIST from the four IDX files, no network
+    python train_model.py --arch seed --optimizer rmsprop --epochs 5 --batch-size 64 --no-augment
+                                                 # the original tutorial's recipe
+
+Writes into --out (default assets/): model.keras, model.tflite (what the app runs on LiteRT),
+model_card.json, curves.png and confusion.png. Every file is replaced atomically and only after
+training and conversion succeeded: an interrupted or failed run leaves the previous model usable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import signal
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+DEFAULT_OUT = ROOT / "assets"
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(
+        description="Train the digit recogniser on MNIST and export it for desk-app.",
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
+    p.add_argument("--data", metavar="PATH", default=None,
+                   help="folder with the four MNIST IDX files (gzipped or not) or a Keras "
+                        "mnist.npz; default: download with keras.datasets.mnist")
+    p.add_argument("--out", metavar="DIR", default=str(DEFAULT_OUT),
+                   help="output folder for the model, its card and its plots")
+    p.add_argument("--arch", choices=["default", "seed"], default="default",
+                   help="network: 'default' (BatchNorm CNN) or 'seed' (the tutorial's network)")
+    p.add_argument("--optimizer", choices=["adam", "rmsprop", "sgd"], default="adam",
+                   help="optimizer")
+    p.add_argument("--epochs", type=int, default=25, help="passes over the training data")
+    p.add_argument("--batch-size", type=int, default=128, help="images per gradient step")
+    p.add_argument("--lr", type=float, default=1e-3, help="initial learning rate")
+    p.add_argument("--lr-schedule", choices=["auto", "cosine", "constant"], default="auto",
+                   help="learning-rate schedule; 'auto' is cosine decay for the default arch "
+                        "and constant for the seed arch, as in the tutorial")
+    p.add_argument("--val-size", type=int, default=5000,
+                   help="training images held out for validation (the test set is only used "
+                        "for the final figure)")
+    p.add_argument("--limit", type=int, default=None, metavar="N",
+                   help="use only the first N training images (quick runs)")
+    p.add_argument("--seed", type=int, default=1, help="random seed")
+    p.add_argument("--no-augment", action="store_true",
+                   help="train on the images as they are: no random distortions, no styles")
+    p.add_argument("--no-styles", action="store_true",
+                   help="do not add synthetic style variants (slashed zeros, flagged ones, "
+                        "barred sevens) to the training images")
+    p.add_argument("--no-show", action="store_true",
+                   help="do not open a window with the curves (they are saved either way)")
+    args = p.parse_args(argv)
+    if args.epochs < 1 or args.batch_size < 1 or args.lr <= 0:
+        p.error("--epochs and --batch-size must be >= 1 and --lr > 0")
+    if args.limit is not None and args.limit < 10:
+        p.error("--limit must be at least 10")
+    return args
+
+
+def can_show() -> bool:
+    """A window can open: a display exists (always on macOS and Windows)."""
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # keep TensorFlow's start-up chatter out
+    show = not args.no_show and can_show()
+    # A polite SIGTERM (e.g. the window's cancel button) stops training like Ctrl+C does.
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+
+    # 1. Data: MNIST, scaled to [0, 1]; the last --val-size training images validate.
+    import numpy as np
+
+    from desk_app.training.data import DataError, load_mnist
+
+    try:
+        mnist = load_mnist(args.data)
+    except DataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    x_train, y_train = mnist.x_train, mnist.y_train
+    if args.limit:
+        x_train, y_train = x_train[: args.limit], y_train[: args.limit]
+    n_val = min(args.val_size, len(x_train) // 5)
+    x_fit, y_fit = x_train[: len(x_train) - n_val], y_train[: len(y_train) - n_val]
+    x_val, y_val = x_train[len(x_train) - n_val :], y_train[len(y_train) - n_val :]
+    print(f"data: {mnist.source}: {len(x_fit)} training, {n_val} validation, "
+          f"{len(mnist.x_test)} test images")
+    if not (args.no_augment or args.no_styles):
+        from desk_app.training.styles import add_styles
+
+        x_extra, y_extra = add_styles(x_fit, y_fit, seed=args.seed)
+        x_fit, y_fit = np.concatenate([x_fit, x_extra]), np.concatenate([y_fit, y_extra])
+        print(f"styles: {len(x_extra)} extra images (slashed 0, flagged 1, barred 7)")
+
+    import keras
+    import matplotlib
+    import tensorflow as tf
+
+    if not show:
+        matplotlib.use("Agg")
+
+    from desk_app.training import export, plots
+    from desk_app.training.augment import random_affine
+    from desk_app.training.model import build_model
+
+    keras.utils.set_random_seed(args.seed)
+    scale = np.float32(1 / 255)
+    x_fit, x_val, x_test = (a.astype(np.float32) * scale for a in (x_fit, x_val, mnist.x_test))
+    y_test = mnist.y_test
+
+    # 2. Input pipeline: shuffle, batch, distort (on the fly, every epoch anew), prefetch.
+    train_ds = tf.data.Dataset.from_tensor_slices((x_fit, y_fit.astype(np.int32)))
+    train_ds = train_ds.shuffle(len(x_fit), seed=args.seed, reshuffle_each_iteration=True)
+    train_ds = train_ds.batch(args.batch_size)
+    if not args.no_augment:
+        train_ds = train_ds.map(lambda x, y: (random_affine(x), y),
+                                num_parallel_calls=tf.data.AUTOTUNE)
+    train_ds = train_ds.prefetch(tf.data.AUTOTUNE)
+
+    # 3. The network and its optimizer.
+    model = build_model(args.arch)
+    schedule = args.lr_schedule
+    if schedule == "auto":
+        schedule = "constant" if args.arch == "seed" else "cosine"
+    steps = args.epochs * int(np.ceil(len(x_fit) / args.batch_size))
+    lr = (keras.optimizers.schedules.CosineDecay(args.lr, steps, alpha=0.01)
+          if schedule == "cosine" else args.lr)
+    optimizer = {"adam": keras.optimizers.Adam, "rmsprop": keras.optimizers.RMSprop,
+                 "sgd": lambda learning_rate: keras.optimizers.SGD(learning_rate, momentum=0.9)
+                 }[args.optimizer](learning_rate=lr)
+    model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy",
+                  metrics=["accuracy"])
+    print(f"model: {args.arch}, {model.count_params():,} parameters")
+
+    # 4. Train. Ctrl+C stops without touching the previous model.
+    start = time.perf_counter()
+    try:
+        history = model.fit(train_ds, epochs=args.epochs, validation_data=(x_val, y_val),
+                            verbose=1)
+    except KeyboardInterrupt:
+        print(f"\ninterrupted: nothing written; the model in {args.out} is unchanged.",
+              file=sys.stderr)
+        return 130
+    train_seconds = time.perf_counter() - start
+
+    # 5. The final figures: validation, then once the test set.
+    _, val_acc = model.evaluate(x_val, y_val, verbose=0)
+    probs = model.predict(x_test, batch_size=1000, verbose=0)
+    y_pred = probs.argmax(axis=1)
+    test_acc = float((y_pred == y_test).mean())
+    print(f"validation accuracy {val_acc:.4f}, test accuracy {test_acc:.4f}, "
+          f"training {train_seconds / 60:.1f} min")
+
+    # 6. Export: model, LiteRT model and card; then the plots beside them.
+    out = Path(args.out)
+    card = {
+        "arch": args.arch,
+        "test_accuracy": round(test_acc, 5),
+        "val_accuracy": round(float(val_acc), 5),
+        "epochs": args.epochs,
+        "train_seconds": round(train_seconds, 1),
+        "parameters": int(model.count_params()),
+        "temperature": 1.0,
+        "recipe": {k: v for k, v in vars(args).items() if k not in ("out", "no_show")},
+        "training_images": len(x_fit),
+        "validation_images": n_val,
+        "data_source": mnist.source,
+        "data_sha256": mnist.sha256,
+        "versions": {"python": platform.python_version(), "tensorflow": tf.__version__,
+                     "keras": keras.__version__, "numpy": np.__version__},
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    }
+    try:
+        export.export(model, out, card)
+    except KeyboardInterrupt:
+        print(f"\ninterrupted during export; the model in {out} is unchanged.", file=sys.stderr)
+        return 130
+    title = f"{args.arch}: test accuracy {test_acc:.2%}"
+    curves = plots.curves_figure(history.history, title)
+    plots.save_figure(curves, out / "curves.png")
+    plots.save_figure(plots.confusion_figure(y_test, y_pred, f"MNIST test set, {title}"),
+                      out / "confusion.png")
+    print(f"wrote {out / 'model.tflite'}, model.keras, model_card.json, curves.png, "
+          "confusion.png")
+    if show:
+        import matplotlib.pyplot as plt
+
+        plt.show()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
