@@ -24,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 DEFAULT_OUT = ROOT / "assets"
+DEFAULT_DRAWN = ROOT.parent / "shared" / "drawn-digits" / "unipen-1a-dev.npz"
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -40,7 +41,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="network: 'default' (BatchNorm CNN) or 'seed' (the tutorial's network)")
     p.add_argument("--optimizer", choices=["adam", "rmsprop", "sgd"], default="adam",
                    help="optimizer")
-    p.add_argument("--epochs", type=int, default=25, help="passes over the training data")
+    p.add_argument("--epochs", type=int, default=28, help="passes over the training data")
     p.add_argument("--batch-size", type=int, default=128, help="images per gradient step")
     p.add_argument("--lr", type=float, default=1e-3, help="initial learning rate")
     p.add_argument("--lr-schedule", choices=["auto", "cosine", "constant"], default="auto",
@@ -57,6 +58,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--no-styles", action="store_true",
                    help="do not add synthetic style variants (slashed zeros, flagged ones, "
                         "barred sevens) to the training images")
+    p.add_argument("--drawn-digits", metavar="NPZ", default=str(DEFAULT_DRAWN),
+                   help="pen-drawn digits to report accuracy on in the model card (evaluation "
+                        "only, never trained on); skipped when the file does not exist")
     p.add_argument("--no-show", action="store_true",
                    help="do not open a window with the curves (they are saved either way)")
     args = p.parse_args(argv)
@@ -104,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
 
         x_extra, y_extra = add_styles(x_fit, y_fit, seed=args.seed)
         x_fit, y_fit = np.concatenate([x_fit, x_extra]), np.concatenate([y_fit, y_extra])
-        print(f"styles: {len(x_extra)} extra images (slashed 0, flagged 1, barred 7)")
+        print(f"styles: {len(x_extra)} extra images (slashed 0, flagged and drawn 1, barred 7)")
 
     import keras
     import matplotlib
@@ -113,8 +117,10 @@ def main(argv: list[str] | None = None) -> int:
     if not show:
         matplotlib.use("Agg")
 
+    from desk_app.evaluation import ece
     from desk_app.training import export, plots
     from desk_app.training.augment import random_affine
+    from desk_app.training.calibrate import fit_temperature, softmax
     from desk_app.training.model import build_model
 
     keras.utils.set_random_seed(args.seed)
@@ -157,13 +163,16 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     train_seconds = time.perf_counter() - start
 
-    # 5. The final figures: validation, then once the test set.
-    _, val_acc = model.evaluate(x_val, y_val, verbose=0)
-    probs = model.predict(x_test, batch_size=1000, verbose=0)
+    # 5. Calibrate on the validation split, then the final figures, once, on the test set.
+    logits_of = keras.Model(model.inputs, model.get_layer("logits").output)
+    val_logits = logits_of.predict(x_val, batch_size=1000, verbose=0)
+    temperature = fit_temperature(val_logits, y_val)
+    val_acc = float((val_logits.argmax(1) == y_val).mean())
+    probs = softmax(logits_of.predict(x_test, batch_size=1000, verbose=0), temperature)
     y_pred = probs.argmax(axis=1)
     test_acc = float((y_pred == y_test).mean())
     print(f"validation accuracy {val_acc:.4f}, test accuracy {test_acc:.4f}, "
-          f"training {train_seconds / 60:.1f} min")
+          f"training {train_seconds / 60:.1f} min, temperature {temperature}")
 
     # 6. Export: model, LiteRT model and card; then the plots beside them.
     out = Path(args.out)
@@ -174,7 +183,8 @@ def main(argv: list[str] | None = None) -> int:
         "epochs": args.epochs,
         "train_seconds": round(train_seconds, 1),
         "parameters": int(model.count_params()),
-        "temperature": 1.0,
+        "temperature": temperature,
+        "test_ece": round(ece(probs, y_test), 5),
         "recipe": {k: v for k, v in vars(args).items() if k not in ("out", "no_show")},
         "training_images": len(x_fit),
         "validation_images": n_val,
@@ -185,10 +195,21 @@ def main(argv: list[str] | None = None) -> int:
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
     try:
-        export.export(model, out, card)
+        export.export(model, out, card, temperature)
     except KeyboardInterrupt:
         print(f"\ninterrupted during export; the model in {out} is unchanged.", file=sys.stderr)
         return 130
+    drawn = Path(args.drawn_digits) if args.drawn_digits else None
+    if drawn and drawn.is_file():  # evaluation only: the network never trains on these
+        from desk_app import Recognizer, atomic
+        from desk_app.evaluation import drawn_report, load_drawn_digits
+
+        report = drawn_report(Recognizer(out / "model.tflite"), load_drawn_digits(drawn))
+        card["drawn_digits"] = {"file": drawn.name, "count": report["count"],
+                                "accuracy": report["accuracy"], "ece": report["ece"]}
+        atomic.write_json(out / "model_card.json", card)
+        print(f"drawn digits: {min(report['accuracy'].values()):.2%} in the hardest way of "
+              f"drawing, calibration error {report['ece']:.2%}")
     title = f"{args.arch}: test accuracy {test_acc:.2%}"
     curves = plots.curves_figure(history.history, title)
     plots.save_figure(curves, out / "curves.png")

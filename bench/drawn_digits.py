@@ -10,18 +10,19 @@ The baseline: the tutorial's network (``--arch seed`` recipe, in bench/baseline/
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
-import numpy as np
-from PIL import Image, ImageDraw
-
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[0] = str(ROOT)  # not bench/, whose numbers.py would hide the standard library's
+
+import argparse  # noqa: E402
+
+import numpy as np  # noqa: E402
+from PIL import Image, ImageDraw  # noqa: E402
 
 from desk_app import Recognizer  # noqa: E402
-from desk_app.evaluation import CANVAS, WAYS, load_drawn_digits, place  # noqa: E402
+from desk_app.evaluation import CANVAS, WAYS, drawn_report, ece, load_drawn_digits, place  # noqa: E402
 
 DEFAULT_DIGITS = ROOT.parent / "shared" / "drawn-digits" / "unipen-1a-dev.npz"
 BASELINE = ROOT / "bench" / "baseline" / "model.tflite"
@@ -41,50 +42,56 @@ def naive_canvas_image(strokes, pen: float) -> np.ndarray:
     return np.asarray(img.resize((28, 28), Image.LANCZOS), np.float32) / 255
 
 
-def ece(probs: np.ndarray, labels: np.ndarray, bins: int = 15) -> float:
-    """Expected calibration error: |accuracy - confidence| weighted over 15 confidence bins."""
-    conf = probs.max(axis=1)
-    right = probs.argmax(axis=1) == labels
-    edges = np.linspace(0, 1, bins + 1)
-    total = 0.0
-    for lo, hi in zip(edges[:-1], edges[1:], strict=True):
-        m = (conf > lo) & (conf <= hi)
-        if m.any():
-            total += m.mean() * abs(right[m].mean() - conf[m].mean())
-    return float(total)
-
-
-def evaluate(rec: Recognizer, digits, baseline: Recognizer | None):
-    rows = []
-    main_probs = None
+def baseline_accuracy(baseline: Recognizer, digits) -> dict:
+    out = {}
     for way in WAYS:
-        drawings = [place(s, way) for s in digits.strokes]
-        probs = rec.predict_strokes_batch(drawings, canvas_size=CANVAS, pen_width=way.pen)
-        main_probs = probs if main_probs is None else main_probs
-        acc = (probs.argmax(1) == digits.labels).mean()
-        base = None
-        if baseline is not None:
-            x = np.stack([naive_canvas_image(d, way.pen) for d in drawings])
-            base = (baseline.predict_mnist(x).argmax(1) == digits.labels).mean()
-        rows.append((way.name, acc, base))
-    return rows, main_probs
+        x = np.stack([naive_canvas_image(place(s, way), way.pen) for s in digits.strokes])
+        out[way.name] = float((baseline.predict_mnist(x).argmax(1) == digits.labels).mean())
+    return out
+
+
+def save_errors(digits, pred: np.ndarray, path: Path, n: int = 40) -> None:
+    """A grid of wrongly read digits as the network saw them, captioned true -> read."""
+    from PIL import ImageFont
+
+    from desk_app.ink import strokes_to_mnist
+
+    wrong = np.flatnonzero(pred != digits.labels)[:n]
+    cell, cols = 84, 10
+    rows = -(-len(wrong) // cols)
+    sheet = Image.new("L", (cols * cell, rows * (cell + 16)), 255)
+    draw = ImageDraw.Draw(sheet)
+    font = ImageFont.load_default()
+    for k, i in enumerate(wrong):
+        img = strokes_to_mnist(place(digits.strokes[i], WAYS[0]))
+        tile = Image.fromarray((255 - img * 255).astype(np.uint8)).resize((cell - 4, cell - 4))
+        x, y = (k % cols) * cell, (k // cols) * (cell + 16)
+        sheet.paste(tile, (x + 2, y + 2))
+        draw.text((x + 6, y + cell - 2), f"{digits.labels[i]} -> {pred[i]}", fill=0, font=font)
+    sheet.save(path)
+    print(f"wrote {path}")
 
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--digits", default=str(DEFAULT_DIGITS))
     p.add_argument("--model", default=None, help="a .tflite to measure instead of the bundled one")
+    p.add_argument("--mnist", default=str(ROOT.parent / "shared" / "mnist"),
+                   help="MNIST folder, for the test-set figures")
+    p.add_argument("--errors-png", default=None, metavar="PNG",
+                   help="also save a picture of remaining errors (what the network saw)")
     args = p.parse_args(argv)
     digits = load_drawn_digits(args.digits)
     rec = Recognizer(args.model)
     baseline = Recognizer(BASELINE) if BASELINE.is_file() else None
-    rows, probs = evaluate(rec, digits, baseline)
-    y = digits.labels
+    report = drawn_report(rec, digits)
+    base = baseline_accuracy(baseline, digits) if baseline else {}
+    probs, y = report["probs"], digits.labels
     print(f"Drawn digits: {len(y)} from {args.digits}")
     print("| way of drawing (280x280 canvas) | desk-app | tutorial pipeline |")
     print("| --- | ---: | ---: |")
-    for name, acc, base in rows:
-        print(f"| {name} | {acc:.2%} | {'n/a' if base is None else f'{base:.2%}'} |")
+    for name, acc in report["accuracy"].items():
+        print(f"| {name} | {acc:.2%} | {f'{base[name]:.2%}' if name in base else 'n/a'} |")
     pred = probs.argmax(1)
     print("\nPer digit (centred 60%): " + ", ".join(
         f"{d}: {(pred[y == d] == d).mean():.1%}" for d in range(10)))
@@ -95,7 +102,15 @@ def main(argv=None) -> int:
     top = sorted(pairs.items(), key=lambda kv: -kv[1])[:10]
     print("Most frequent confusions (true->read: count): " + ", ".join(
         f"{t}->{q}: {n}" for (t, q), n in top))
-    print(f"Calibration error (ECE, 15 bins): {ece(probs, y):.2%} on drawn digits")
+    print(f"Calibration error (ECE, 15 bins): {report['ece']:.2%} on drawn digits")
+    from desk_app.training.data import load_mnist  # NumPy only
+
+    mnist = load_mnist(args.mnist)
+    mp = rec.predict_mnist(mnist.x_test)
+    print(f"MNIST test set: {(mp.argmax(1) == mnist.y_test).mean():.2%} "
+          f"(ECE {ece(mp, mnist.y_test):.2%}); temperature {rec.card.get('temperature', 1.0)}")
+    if args.errors_png:
+        save_errors(digits, pred, Path(args.errors_png))
     return 0
 
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ["app.py", "drawn_digits.py"]
+BENCHES = ["app.py", "drawn_digits.py", "numbers.py"]
 
 if __name__ == "__main__":
     failed = 0

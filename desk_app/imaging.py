@@ -119,7 +119,15 @@ def image_to_mnist(image: object) -> np.ndarray:
     v = np.clip((g - paper) / (peak - paper), 0.0, 1.0)
     t = max(_otsu(v), 0.2)
     v[v < t * 0.5] = 0.0  # paper texture and noise
-    ys, xs = np.nonzero(v >= t)
+    return fit_box(v, t)
+
+
+def fit_box(v: np.ndarray, threshold: float = 0.1) -> np.ndarray:
+    """MNIST's normalisation of a float ink image (ink 1.0): crop to the pixels above
+    ``threshold``, scale the longer side to the 20x20 box, centre by mass in 28x28."""
+    ys, xs = np.nonzero(v >= threshold)
+    if len(ys) == 0:
+        raise ValueError("no ink: the image is blank")
     crop = v[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
     h, w = crop.shape
     scale = ink.BOX * ink.SUPER / max(h, w)

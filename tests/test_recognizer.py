@@ -75,3 +75,11 @@ def test_corrupt_model(tmp_path):
     bad.write_bytes(b"")
     with pytest.raises(ModelError, match="corrupt"):
         Recognizer(bad)
+
+
+def test_card_records_calibration_and_drawn_digits(recognizer):
+    card = recognizer.card
+    assert 0.5 <= card["temperature"] <= 5 and card["test_ece"] < 0.02
+    drawn = card["drawn_digits"]
+    assert drawn["count"] == 3118 and len(drawn["accuracy"]) == 5
+    assert min(drawn["accuracy"].values()) >= 0.98 and drawn["ece"] <= 0.02

@@ -95,3 +95,14 @@ def test_tflite_and_keras_agree_on_the_test_set(mnist):
     keras_probs = model.predict(x, batch_size=1000, verbose=0)
     lite_probs = Recognizer().predict_mnist(x)
     assert np.abs(keras_probs - lite_probs).max() < 1e-4
+
+
+def test_temperature_scaling_recovers_a_known_temperature():
+    from desk_app.training.calibrate import fit_temperature, nll, softmax
+
+    rng = np.random.default_rng(0)
+    true_logits = rng.normal(0, 3, (4000, 10))
+    labels = np.array([rng.choice(10, p=p) for p in softmax(true_logits)])
+    fitted = fit_temperature(true_logits * 2.0, labels)  # twice too confident
+    assert abs(fitted - 2.0) < 0.15
+    assert nll(true_logits * 2.0, labels, fitted) < nll(true_logits * 2.0, labels, 1.0)

@@ -21,7 +21,7 @@ from tests.conftest import ROOT
 def window(qtbot):
     w = MainWindow()
     qtbot.addWidget(w)
-    w.resize(800, 520)
+    w.resize(1100, 520)
     w.show()
     qtbot.waitExposed(w)
     w.load_model()
@@ -187,3 +187,23 @@ def test_the_app_never_imports_tensorflow():
     assert out.returncode == 0, out.stderr
     text, tf, keras = out.stdout.split()
     assert digits_in(text) != "" and tf == "False" and keras == "False"
+
+
+def test_a_number_is_read_with_boxes_and_digit_buttons(window):
+    from PySide6.QtWidgets import QPushButton
+
+    canvas, label = canvas_of(window), label_of(window)
+    top, h = 60.0, 0.6 * canvas.height()
+    ones = [[np.array([[x, top], [x, top + h]])] for x in (100.0, 250.0, 400.0)]
+    bar = [np.array([[520.0, top], [620.0, top], [560.0, top + h]])]  # then a 7
+    for strokes in ones + [bar]:
+        draw(canvas, strokes)
+    text = digits_in(label.text())
+    assert len(text) == 4 and text.startswith("111")
+    buttons = window.panel.digits.findChildren(QPushButton)
+    assert len(buttons) == 4 and buttons[3].isChecked()  # the digit just written
+    assert len(canvas._boxes) == 4
+    buttons[0].click()
+    assert window.last_probs.argmax() == 1 and buttons[0].isChecked()
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    assert digits_in(label.text()) == "" and canvas._boxes == []

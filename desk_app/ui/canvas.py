@@ -37,6 +37,7 @@ class Canvas(QWidget):
     strokeMoved = Signal()
     strokeFinished = Signal()
     documentChanged = Signal()  # strokes or picture changed (drawn, cleared, undone, ...)
+    groupClicked = Signal(int)  # right click (or Ctrl+click) inside a digit's box
 
     def __init__(self, parent: QWidget | None = None, pen_width: float = 18.0) -> None:
         super().__init__(parent)
@@ -52,6 +53,8 @@ class Canvas(QWidget):
         self._current: Points | None = None
         self._pen_width = float(pen_width)
         self._image = QImage()
+        self._boxes: list[QRectF] = []
+        self._selected = -1
 
     # -- document ------------------------------------------------------------------------------
 
@@ -183,12 +186,28 @@ class Canvas(QWidget):
 
     # -- events --------------------------------------------------------------------------------
 
+    def set_boxes(self, boxes: list[tuple[float, float, float, float]], selected: int = -1) -> None:
+        """Frame each digit of a number (x0, y0, x1, y1 of its strokes); highlight one."""
+        pad = self._pen_width / 2 + 6
+        self._boxes = [QRectF(x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad)
+                       for x0, y0, x1, y1 in boxes]
+        self._selected = selected
+        self.update()
+
     def sizeHint(self) -> QSize:
-        return QSize(420, 420)
+        return QSize(760, 320)  # room for a number of six digits
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.drawImage(event.rect(), self._image, event.rect())
+        if self._boxes:
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            for i, box in enumerate(self._boxes):
+                role = QPalette.ColorRole.Highlight if i == self._selected else QPalette.ColorRole.Mid
+                p.setPen(QPen(self.palette().color(role), 2 if i == self._selected else 1,
+                              Qt.PenStyle.DashLine))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRoundedRect(box, 6, 6)
         if self.is_empty:
             p.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Draw a digit here")
@@ -203,12 +222,23 @@ class Canvas(QWidget):
         super().changeEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        picking = event.button() == Qt.MouseButton.RightButton or (
+            event.button() == Qt.MouseButton.LeftButton
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if picking and self._current is None:
+            for i, box in enumerate(self._boxes):
+                if box.contains(event.position()):
+                    self.groupClicked.emit(i)
+            return
         if event.button() != Qt.MouseButton.LeftButton or self._current is not None:
             return
         pt = (event.position().x(), event.position().y())
         if self._doc.image is not None:  # drawing replaces an opened picture
             self._commit(Document())
         self._current = [pt]
+        if self._boxes:  # the frames are redrawn when the number is read again
+            self._boxes = []
+            self.update()
         self._draw_segment(pt, pt)
         self.strokeStarted.emit()
 

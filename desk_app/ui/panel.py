@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QImage, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 UNSURE_BELOW = 0.6  # calibrated probability under which the answer is shown as a guess
 
@@ -60,10 +68,14 @@ class ProbabilityBars(QWidget):
 
 
 class Panel(QWidget):
-    """The answer: digit (objectName ``prediction``), confidence, bars and the 28x28 input."""
+    """The answer: digit or number (objectName ``prediction``), confidence, one button per digit
+    of a number, and for the chosen digit its bars and the 28x28 image the network read."""
+
+    digitChosen = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setMinimumWidth(240)
         self.prediction = QLabel(self)
         self.prediction.setObjectName("prediction")
         self.prediction.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -84,11 +96,18 @@ class Panel(QWidget):
         self.seen.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.seen.setFrameShape(QLabel.Shape.Box)
         self.seen.setToolTip("What the network saw: your drawing in MNIST's 28x28 format")
+        self.digits = QWidget(self)
+        self.digits.setObjectName("digits")
+        self._digit_row = QHBoxLayout(self.digits)
+        self._digit_row.setContentsMargins(0, 0, 0, 0)
+        self._digit_buttons = QButtonGroup(self)
+        self._digit_buttons.idClicked.connect(self.digitChosen)
         caption = QLabel("What the network saw", self)
         caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.addWidget(self.prediction)
         layout.addWidget(self.confidence)
+        layout.addWidget(self.digits)
         layout.addSpacing(8)
         layout.addWidget(self.bars)
         layout.addSpacing(8)
@@ -104,16 +123,34 @@ class Panel(QWidget):
         self.confidence.setText(message)
         self.bars.set_probabilities(None)
         self.seen.clear()
+        self.set_digits([], -1)
 
-    def show_answer(self, text: str, probs: Sequence[float], seen: QImage | None) -> None:
-        """Show ``text`` (one digit, or a number) with the best digit's probability."""
-        conf = max(float(q) for q in probs)
+    def set_digits(self, digits: Sequence[tuple[int, float]], selected: int) -> None:
+        """One checkable button per digit of a number ("2 99%"); none for a single digit."""
+        for b in self._digit_buttons.buttons():
+            self._digit_buttons.removeButton(b)
+            b.setParent(None)
+            b.deleteLater()
+        for i, (digit, conf) in enumerate(digits if len(digits) > 1 else []):
+            b = QPushButton(f"{digit}\n{conf:.0%}", self.digits)
+            b.setCheckable(True)
+            b.setChecked(i == selected)
+            b.setToolTip(f"Digit {i + 1}: show its probabilities and the image it was read from")
+            self._digit_buttons.addButton(b, i)
+            self._digit_row.addWidget(b)
+        self.digits.setVisible(len(digits) > 1)
+
+    def show_answer(self, text: str, probs: Sequence[float], seen: QImage | None,
+                    confidence: float | None = None) -> None:
+        """Show ``text`` (one digit, or a number) with the bars of one digit. ``confidence`` is
+        the least sure digit's probability (by default the best of ``probs``)."""
+        conf = max(float(q) for q in probs) if confidence is None else confidence
         unsure = conf < UNSURE_BELOW
         self.prediction.setText(text + ("?" if unsure else ""))
         self.prediction.setAccessibleName(f"Reads {text}")
         self.prediction.setEnabled(not unsure)  # greyed out when only a guess
-        self.confidence.setText(f"Unsure: maybe {text} ({conf:.0%})" if unsure
-                                else f"{conf:.0%} confident")
+        what = "maybe " + text if unsure else ""
+        self.confidence.setText(f"Unsure: {what} ({conf:.0%})" if unsure else f"{conf:.0%} confident")
         self.bars.set_probabilities(probs)
         if seen is not None:
             self.seen.setPixmap(QPixmap.fromImage(seen).scaled(

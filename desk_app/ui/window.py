@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
         self.model_error: str | None = None
         self.last_error: str | None = None
         self.last_probs = None
+        self.reading = None
+        self._selected = -1
         self._loaded = False
         self._settings = QSettings("desk-app", "desk-app")
 
@@ -90,11 +92,13 @@ class MainWindow(QMainWindow):
         self._live.timeout.connect(self.recognize)
         self.canvas.strokeMoved.connect(self._on_moved)
         self.canvas.documentChanged.connect(self.recognize)
+        self.canvas.groupClicked.connect(self.select_digit)
+        self.panel.digitChosen.connect(self.select_digit)
         geometry = self._settings.value("geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(760, 500)
+            self.resize(1280, 520)
         QTimer.singleShot(0, self.load_model)  # after the window is on screen
 
     # -- actions -------------------------------------------------------------------------------
@@ -197,28 +201,47 @@ class MainWindow(QMainWindow):
         """Read what is on the canvas now and show it (a few milliseconds: no thread needed)."""
         self._live.stop()
         self.load_model()
-        if self.canvas.is_empty:
+        self.reading = None
+        if self.canvas.is_empty or self.recognizer is None:
             self.last_probs = None
+            self.canvas.set_boxes([])
             self.panel.show_blank("Draw a digit" if self.recognizer else f"No model: {self.model_error}")
             return
-        if self.recognizer is None:
-            return
-        from desk_app import imaging, ink
+        from desk_app import imaging, numbers
 
         try:
             if self.canvas.picture is not None:
                 seen = imaging.image_to_mnist(_qimage_to_array(self.canvas.picture))
+                probs = self.recognizer.predict_mnist(seen[None])[0]
+                self.reading = numbers.Reading([numbers.Group((), (0, 0, 0, 0), probs, seen)])
             else:
                 size = self.canvas.size()
-                seen = ink.strokes_to_mnist(self.canvas.strokes, (size.width(), size.height()),
-                                            self.canvas.pen_width())
+                self.reading = numbers.read(self.recognizer, self.canvas.strokes,
+                                            (size.width(), size.height()), self.canvas.pen_width())
         except ValueError as exc:
             self.last_probs = None
+            self.canvas.set_boxes([])
             self.panel.show_blank(str(exc))
             return
-        probs = self.recognizer.predict_mnist(seen[None])[0]
-        self.last_probs = probs
-        self.panel.show_answer(str(int(probs.argmax())), probs, _to_qimage(seen))
+        last = len(self.canvas.strokes) - 1  # show the digit being written by default
+        groups = self.reading.groups
+        self._selected = next((i for i, g in enumerate(groups) if last in g.indices), len(groups) - 1)
+        self._show_reading()
+
+    def select_digit(self, index: int) -> None:
+        """Show one digit of the number: its probabilities and the image it was read from."""
+        if self.reading is not None and 0 <= index < len(self.reading.groups):
+            self._selected = index
+            self._show_reading()
+
+    def _show_reading(self) -> None:
+        groups, sel = self.reading.groups, self._selected
+        chosen = groups[sel]
+        self.last_probs = chosen.probs
+        self.panel.show_answer(self.reading.text, chosen.probs, _to_qimage(chosen.image),
+                               min(g.confidence for g in groups))
+        self.panel.set_digits([(g.digit, g.confidence) for g in groups], sel)
+        self.canvas.set_boxes([g.box for g in groups] if len(groups) > 1 else [], sel)
 
     # -- commands ------------------------------------------------------------------------------
 
