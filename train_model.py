@@ -61,6 +61,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--drawn-digits", metavar="NPZ", default=str(DEFAULT_DRAWN),
                    help="pen-drawn digits to report accuracy on in the model card (evaluation "
                         "only, never trained on); skipped when the file does not exist")
+    p.add_argument("--distribute", action="store_true",
+                   help="train with tf.distribute: MirroredStrategy over all local GPUs, or "
+                        "MultiWorkerMirroredStrategy when TF_CONFIG describes a cluster")
+    p.add_argument("--logical-cpus", type=int, default=0, metavar="N",
+                   help="split the CPU into N logical devices (to try --distribute without GPUs)")
     p.add_argument("--no-show", action="store_true",
                    help="do not open a window with the curves (they are saved either way)")
     args = p.parse_args(argv)
@@ -69,6 +74,51 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     if args.limit is not None and args.limit < 10:
         p.error("--limit must be at least 10")
     return args
+
+
+def make_strategy(distribute: bool):
+    """The tf.distribute strategy: one device by default; with --distribute, a cluster when
+    TF_CONFIG describes one, else every local GPU (or logical CPU) mirrored."""
+    import tensorflow as tf
+
+    if not distribute:
+        return tf.distribute.get_strategy()
+    if os.environ.get("TF_CONFIG"):
+        return tf.distribute.MultiWorkerMirroredStrategy()
+    gpus = tf.config.list_logical_devices("GPU")
+    devices = [d.name for d in gpus or tf.config.list_logical_devices("CPU")]
+    return tf.distribute.MirroredStrategy(devices=devices)
+
+
+def is_chief() -> bool:
+    """In a cluster only the chief (or worker 0) writes the model."""
+    import json
+
+    task = json.loads(os.environ.get("TF_CONFIG", "{}")).get("task", {})
+    return task.get("type", "chief") == "chief" or (task.get("type") == "worker"
+                                                    and task.get("index", 0) == 0)
+
+
+def make_model(args: argparse.Namespace, n_train: int):
+    """The network, compiled with the chosen optimizer and learning-rate schedule."""
+    import keras
+    import numpy as np
+
+    from desk_app.training.model import build_model
+
+    model = build_model(args.arch)
+    schedule = args.lr_schedule
+    if schedule == "auto":
+        schedule = "constant" if args.arch == "seed" else "cosine"
+    steps = args.epochs * int(np.ceil(n_train / args.batch_size))
+    lr = (keras.optimizers.schedules.CosineDecay(args.lr, steps, alpha=0.01)
+          if schedule == "cosine" else args.lr)
+    optimizer = {"adam": keras.optimizers.Adam, "rmsprop": keras.optimizers.RMSprop,
+                 "sgd": lambda learning_rate: keras.optimizers.SGD(learning_rate, momentum=0.9)
+                 }[args.optimizer](learning_rate=lr)
+    model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy",
+                  metrics=["accuracy"])
+    return model
 
 
 def can_show() -> bool:
@@ -116,12 +166,17 @@ def main(argv: list[str] | None = None) -> int:
 
     if not show:
         matplotlib.use("Agg")
+    if args.logical_cpus > 1:
+        cpu = tf.config.list_physical_devices("CPU")[0]
+        tf.config.set_logical_device_configuration(
+            cpu, [tf.config.LogicalDeviceConfiguration()] * args.logical_cpus)
+    strategy = make_strategy(args.distribute)
+    chief = is_chief()
 
     from desk_app.evaluation import ece
     from desk_app.training import export, plots
     from desk_app.training.augment import random_affine
     from desk_app.training.calibrate import fit_temperature, softmax
-    from desk_app.training.model import build_model
 
     keras.utils.set_random_seed(args.seed)
     scale = np.float32(1 / 255)
@@ -137,20 +192,11 @@ def main(argv: list[str] | None = None) -> int:
                                 num_parallel_calls=tf.data.AUTOTUNE)
     train_ds = train_ds.prefetch(tf.data.AUTOTUNE)
 
-    # 3. The network and its optimizer.
-    model = build_model(args.arch)
-    schedule = args.lr_schedule
-    if schedule == "auto":
-        schedule = "constant" if args.arch == "seed" else "cosine"
-    steps = args.epochs * int(np.ceil(len(x_fit) / args.batch_size))
-    lr = (keras.optimizers.schedules.CosineDecay(args.lr, steps, alpha=0.01)
-          if schedule == "cosine" else args.lr)
-    optimizer = {"adam": keras.optimizers.Adam, "rmsprop": keras.optimizers.RMSprop,
-                 "sgd": lambda learning_rate: keras.optimizers.SGD(learning_rate, momentum=0.9)
-                 }[args.optimizer](learning_rate=lr)
-    model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy",
-                  metrics=["accuracy"])
-    print(f"model: {args.arch}, {model.count_params():,} parameters")
+    # 3. The network and its optimizer (made in the strategy's scope, so each device holds a copy).
+    with strategy.scope():
+        model = make_model(args, len(x_fit))
+    print(f"model: {args.arch}, {model.count_params():,} parameters, "
+          f"{strategy.num_replicas_in_sync} replica(s)")
 
     # 4. Train. Ctrl+C stops without touching the previous model.
     start = time.perf_counter()
@@ -194,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
                      "keras": keras.__version__, "numpy": np.__version__},
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
+    if not chief:
+        print("not the chief worker: the chief writes the model")
+        return 0
     try:
         export.export(model, out, card, temperature)
     except KeyboardInterrupt:

@@ -7,7 +7,6 @@ same code as drawn strokes.
 
 from __future__ import annotations
 
-import io
 import warnings
 from pathlib import Path
 
@@ -50,20 +49,6 @@ def _pil_to_array(im: Image.Image) -> np.ndarray:
     if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
         return np.asarray(im.convert("RGBA"))
     return np.asarray(im.convert("L"))
-
-
-def from_bytes(data: bytes) -> np.ndarray:
-    """Decode image bytes (e.g. pasted from the clipboard) to an array, or raise ValueError."""
-    try:
-        with Image.open(io.BytesIO(data)) as im:
-            if im.width * im.height > MAX_PIXELS:
-                raise ValueError(f"image is too large ({im.width}x{im.height})")
-            im.load()
-            return _pil_to_array(im)
-    except ValueError:
-        raise
-    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise ValueError(f"cannot read the image: {exc}") from exc
 
 
 def to_gray(image: object) -> np.ndarray:

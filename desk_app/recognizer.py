@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from desk_app import imaging, ink, model_files
+from desk_app import imaging, ink, model_files, numbers
 
 _CHUNK = 512  # images per interpreter call in batch predictions
 
@@ -108,8 +108,6 @@ class Recognizer:
 
     def read_number(self, strokes, canvas_size=(280, 280), pen_width: float = 18.0) -> str:
         """The digits of a number written left to right, e.g. ``"2026"``."""
-        from desk_app import numbers
-
         return numbers.read(self, strokes, canvas_size, pen_width).text
 
     # -- images ------------------------------------------------------------------------------

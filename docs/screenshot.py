@@ -14,20 +14,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 DIGITS = ROOT.parent / "shared" / "drawn-digits" / "unipen-1a-dev.npz"
-
-
-def draw(canvas, strokes) -> None:
-    for s in strokes:
-        pts = [QPoint(round(x), round(y)) for x, y in s]
-        QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pts[0])
-        for p in pts[1:]:
-            QTest.mouseMove(canvas, p)
-        QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pts[-1])
 
 
 def main() -> None:
@@ -35,6 +24,7 @@ def main() -> None:
 
     app = QApplication([])
     from desk_app.evaluation import Way, compose_number, load_drawn_digits, place
+    from desk_app.ui.drive import draw
     from desk_app.window import MainWindow
 
     digits = load_drawn_digits(DIGITS)

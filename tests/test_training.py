@@ -106,3 +106,17 @@ def test_temperature_scaling_recovers_a_known_temperature():
     fitted = fit_temperature(true_logits * 2.0, labels)  # twice too confident
     assert abs(fitted - 2.0) < 0.15
     assert nll(true_logits * 2.0, labels, fitted) < nll(true_logits * 2.0, labels, 1.0)
+
+
+def test_distribute_trains_on_two_logical_devices(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "train_model.py", "--data", str(MNIST_DIR), "--epochs", "1", "--limit", "6000",
+         "--arch", "seed", "--batch-size", "32", "--distribute", "--logical-cpus", "2", "--drawn-digits", "",
+         "--out", str(tmp_path), "--no-show"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "2 replica(s)" in proc.stdout
+    card = json.loads((tmp_path / "model_card.json").read_text())
+    assert card["recipe"]["distribute"] and card["test_accuracy"] > 0.8  # one epoch of the seed net
+    assert Recognizer(tmp_path / "model.tflite").predict_mnist(np.zeros((2, 28, 28))).shape == (2, 10)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QWidget
 
+from desk_app.ui.drive import draw
 from desk_app.window import MainWindow
 from tests.conftest import ROOT
 
@@ -34,15 +35,6 @@ def canvas_of(w) -> QWidget:
 
 def label_of(w) -> QLabel:
     return w.findChild(QLabel, "prediction")
-
-
-def draw(canvas: QWidget, strokes) -> None:
-    for s in strokes:
-        pts = [QPoint(round(x), round(y)) for x, y in s]
-        QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pts[0])
-        for p in pts[1:]:
-            QTest.mouseMove(canvas, p)
-        QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pts[-1])
 
 
 def digits_in(text: str) -> str:

@@ -104,11 +104,6 @@ class Canvas(QWidget):
         self._current = None
         self._commit(Document((), image))
 
-    def set_strokes(self, strokes: list[Points]) -> None:
-        """Replace the drawing with ``strokes`` (undoable)."""
-        self._current = None
-        self._commit(Document(tuple(tuple(map(tuple, s)) for s in strokes)))
-
     def can_undo(self) -> bool:
         return bool(self._undo)
 
