@@ -41,9 +41,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="network: 'default' (BatchNorm CNN) or 'seed' (the tutorial's network)")
     p.add_argument("--optimizer", choices=["adam", "rmsprop", "sgd"], default="adam",
                    help="optimizer")
-    p.add_argument("--epochs", type=int, default=28, help="passes over the training data")
+    p.add_argument("--epochs", type=int, default=None,
+                   help="passes over the training data (default 28, or 3 with --finetune)")
     p.add_argument("--batch-size", type=int, default=128, help="images per gradient step")
-    p.add_argument("--lr", type=float, default=1e-3, help="initial learning rate")
+    p.add_argument("--lr", type=float, default=None,
+                   help="initial learning rate (default 1e-3, or 5e-5 with --finetune)")
     p.add_argument("--lr-schedule", choices=["auto", "cosine", "constant"], default="auto",
                    help="learning-rate schedule; 'auto' is cosine decay for the default arch "
                         "and constant for the seed arch, as in the tutorial")
@@ -61,6 +63,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--drawn-digits", metavar="NPZ", default=str(DEFAULT_DRAWN),
                    help="pen-drawn digits to report accuracy on in the model card (evaluation "
                         "only, never trained on); skipped when the file does not exist")
+    p.add_argument("--user-samples", metavar="DIR", default=None,
+                   help="a sample store (the app's corrections) to mix into training, "
+                        "oversampled so that they count")
+    p.add_argument("--finetune", action="store_true",
+                   help="adapt an existing model (--base) on the user samples plus replayed "
+                        "MNIST, in a minute or two, instead of training from scratch")
+    p.add_argument("--base", metavar="KERAS", default=None,
+                   help="the model --finetune starts from (default: model.keras in --out, "
+                        "else the bundled one)")
+    p.add_argument("--replay", type=int, default=12000, metavar="N",
+                   help="MNIST training images replayed beside the user samples in --finetune")
     p.add_argument("--distribute", action="store_true",
                    help="train with tf.distribute: MirroredStrategy over all local GPUs, or "
                         "MultiWorkerMirroredStrategy when TF_CONFIG describes a cluster")
@@ -69,6 +82,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--no-show", action="store_true",
                    help="do not open a window with the curves (they are saved either way)")
     args = p.parse_args(argv)
+    if args.finetune and not args.user_samples:
+        p.error("--finetune needs --user-samples DIR")
+    if args.epochs is None:
+        args.epochs = 3 if args.finetune else 28
+    if args.lr is None:
+        args.lr = 5e-5 if args.finetune else 1e-3
     if args.epochs < 1 or args.batch_size < 1 or args.lr <= 0:
         p.error("--epochs and --batch-size must be >= 1 and --lr > 0")
     if args.limit is not None and args.limit < 10:
@@ -99,17 +118,26 @@ def is_chief() -> bool:
                                                     and task.get("index", 0) == 0)
 
 
-def make_model(args: argparse.Namespace, n_train: int):
-    """The network, compiled with the chosen optimizer and learning-rate schedule."""
+def make_model(args: argparse.Namespace, n_train: int, base: Path | None = None):
+    """The network, compiled with the chosen optimizer and learning-rate schedule. With ``base``,
+    it starts from that model's weights with its batch-norm statistics frozen, so a small
+    fine-tuning set cannot shift what the network expects of every image."""
     import keras
     import numpy as np
 
+    from desk_app.training.export import load_keras
     from desk_app.training.model import build_model
 
     model = build_model(args.arch)
+    if base is not None:
+        model.set_weights(load_keras(base).get_weights())
+        for layer in model.layers:
+            if isinstance(layer, keras.layers.BatchNormalization):
+                layer.trainable = False
+        print(f"fine-tuning {base}")
     schedule = args.lr_schedule
     if schedule == "auto":
-        schedule = "constant" if args.arch == "seed" else "cosine"
+        schedule = "constant" if args.arch == "seed" or args.finetune else "cosine"
     steps = args.epochs * int(np.ceil(n_train / args.batch_size))
     lr = (keras.optimizers.schedules.CosineDecay(args.lr, steps, alpha=0.01)
           if schedule == "cosine" else args.lr)
@@ -119,6 +147,14 @@ def make_model(args: argparse.Namespace, n_train: int):
     model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy",
                   metrics=["accuracy"])
     return model
+
+
+def find_base(args: argparse.Namespace) -> Path:
+    """The model --finetune starts from: --base, else the one in --out, else the bundled one."""
+    for candidate in (args.base, Path(args.out) / "model.keras", DEFAULT_OUT / "model.keras"):
+        if candidate and Path(candidate).is_file():
+            return Path(candidate)
+    raise SystemExit("error: --finetune found no model.keras to start from; pass --base")
 
 
 def can_show() -> bool:
@@ -153,7 +189,21 @@ def main(argv: list[str] | None = None) -> int:
     x_val, y_val = x_train[len(x_train) - n_val :], y_train[len(y_train) - n_val :]
     print(f"data: {mnist.source}: {len(x_fit)} training, {n_val} validation, "
           f"{len(mnist.x_test)} test images")
-    if not (args.no_augment or args.no_styles):
+    if args.user_samples:
+        from desk_app.samples import SampleStore
+
+        x_user, y_user = SampleStore(args.user_samples).arrays()
+        if len(x_user) == 0:
+            print(f"error: no samples in {args.user_samples}", file=sys.stderr)
+            return 2
+        if args.finetune:  # replay part of MNIST so the network does not forget it
+            keep = np.random.default_rng(args.seed).permutation(len(x_fit))[: args.replay]
+            x_fit, y_fit = x_fit[keep], y_fit[keep]
+        repeat = max(1, round(0.05 * len(x_fit) / len(x_user)))  # about 5% of what it sees
+        x_fit = np.concatenate([x_fit, np.repeat(x_user, repeat, axis=0)])
+        y_fit = np.concatenate([y_fit, np.repeat(y_user, repeat)])
+        print(f"user samples: {len(x_user)} from {args.user_samples}, each shown {repeat} times")
+    if not (args.no_augment or args.no_styles or args.finetune):
         from desk_app.training.styles import add_styles
 
         x_extra, y_extra = add_styles(x_fit, y_fit, seed=args.seed)
@@ -193,8 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     train_ds = train_ds.prefetch(tf.data.AUTOTUNE)
 
     # 3. The network and its optimizer (made in the strategy's scope, so each device holds a copy).
+    base = find_base(args) if args.finetune else None
     with strategy.scope():
-        model = make_model(args, len(x_fit))
+        model = make_model(args, len(x_fit), base)
     print(f"model: {args.arch}, {model.count_params():,} parameters, "
           f"{strategy.num_replicas_in_sync} replica(s)")
 

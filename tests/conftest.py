@@ -10,6 +10,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep the tests' QSettings away from the user's own.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="desk-app-test-config-")
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="desk-app-test-data-")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import numpy as np  # noqa: E402

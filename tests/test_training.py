@@ -120,3 +120,32 @@ def test_distribute_trains_on_two_logical_devices(tmp_path):
     card = json.loads((tmp_path / "model_card.json").read_text())
     assert card["recipe"]["distribute"] and card["test_accuracy"] > 0.8  # one epoch of the seed net
     assert Recognizer(tmp_path / "model.tflite").predict_mnist(np.zeros((2, 28, 28))).shape == (2, 10)
+
+
+def test_finetune_learns_a_users_style_and_keeps_mnist(tmp_path, mnist):
+    """The bundled model reads zeros crossed by a shallow slash as 8. Ten corrected samples and a
+    fine-tune later, new zeros of that style are read right, and MNIST stays >= 99.5%."""
+    from desk_app.samples import SampleStore
+    from tests.styles_for_tests import shallow_slashed_zero
+
+    rng = np.random.default_rng(1)
+    store = SampleStore(tmp_path / "samples")
+    for _ in range(10):
+        store.add(shallow_slashed_zero(rng), 0)
+    fresh = [shallow_slashed_zero(np.random.default_rng(100 + k)) for k in range(40)]
+    before = Recognizer().predict_strokes_batch(fresh, canvas_size=(280, 280), pen_width=18)
+    assert (before.argmax(1) == 0).mean() <= 0.2
+    proc = subprocess.run(
+        [sys.executable, "train_model.py", "--data", str(MNIST_DIR), "--user-samples",
+         str(tmp_path / "samples"), "--finetune", "--base", str(assets_dir() / "model.keras"),
+         "--out", str(tmp_path / "model"), "--drawn-digits", "", "--no-show"],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    tuned = Recognizer(tmp_path / "model" / "model.tflite")
+    after = tuned.predict_strokes_batch(fresh, canvas_size=(280, 280), pen_width=18)
+    assert (after.argmax(1) == 0).mean() >= 0.9
+    accuracy = (tuned.predict_mnist(mnist.x_test).argmax(1) == mnist.y_test).mean()
+    print(f"slashed zeros read right: {(before.argmax(1) == 0).mean():.0%} -> "
+          f"{(after.argmax(1) == 0).mean():.0%}; MNIST test {accuracy:.2%}")
+    assert accuracy >= 0.995

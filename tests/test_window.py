@@ -199,3 +199,25 @@ def test_a_number_is_read_with_boxes_and_digit_buttons(window):
     assert window.last_probs.argmax() == 1 and buttons[0].isChecked()
     QTest.keyClick(window, Qt.Key.Key_Escape)
     assert digits_in(label.text()) == "" and canvas._boxes == []
+
+
+def test_corrections_become_samples(window, qtbot):
+    from desk_app.samples import SampleStore
+    from desk_app.ui.samples_dialog import SamplesDialog
+
+    canvas = canvas_of(window)
+    before = len(window.store)
+    draw(canvas, [np.array([[200.0, 100.0], [200.0, 300.0]])])
+    bars = window.panel.bars
+    QTest.mouseClick(bars, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(bars.width() // 2, int(bars.height() * 7.5 / 10)))  # the row of 7
+    QTest.keyClick(window, Qt.Key.Key_4)
+    fresh = SampleStore(window.data_dir / "samples")  # on disk, as the next start sees it
+    assert [s.label for s in fresh.samples()[before:]] == [7, 4]
+    assert len(fresh.samples()[-1].strokes) == 1 and fresh.samples()[-1].image.max() > 200
+    dialog = SamplesDialog(window.store, window)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == len(fresh)
+    dialog.list.item(dialog.list.count() - 1).setSelected(True)
+    dialog.delete_selected()
+    assert [s.label for s in SampleStore(window.data_dir / "samples").samples()[before:]] == [7]

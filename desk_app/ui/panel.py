@@ -20,7 +20,10 @@ UNSURE_BELOW = 0.6  # calibrated probability under which the answer is shown as 
 
 
 class ProbabilityBars(QWidget):
-    """Ten horizontal bars, one per digit, the best one highlighted."""
+    """Ten horizontal bars, one per digit, the best one highlighted. Clicking a digit says that
+    this is what was meant (a correction)."""
+
+    digitClicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,7 +31,13 @@ class ProbabilityBars(QWidget):
         self._probs: list[float] = [0.0] * 10
         self.setMinimumSize(180, 10 * 18)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.setToolTip("The network's probability for each digit")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip("The network's probability for each digit.\n"
+                        "Wrong? Click the right digit (or type it) to teach it your hand.")
+
+    def mousePressEvent(self, event) -> None:
+        if any(self._probs) and event.button() == Qt.MouseButton.LeftButton:
+            self.digitClicked.emit(min(9, int(event.position().y() / (self.height() / 10))))
 
     def set_probabilities(self, probs: Sequence[float] | None) -> None:
         self._probs = [float(p) for p in probs] if probs is not None else [0.0] * 10

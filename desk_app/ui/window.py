@@ -10,7 +10,7 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Qt, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -77,6 +77,9 @@ class MainWindow(QMainWindow):
         self._selected = -1
         self._loaded = False
         self._settings = QSettings("desk-app", "desk-app")
+        self.data_dir = Path(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.GenericDataLocation)) / "desk-app"
+        self._store = None
 
         self.canvas = Canvas(self, pen_width=float(self._settings.value("pen_width", 18.0)))
         self.panel = Panel(self)
@@ -94,6 +97,7 @@ class MainWindow(QMainWindow):
         self.canvas.documentChanged.connect(self.recognize)
         self.canvas.groupClicked.connect(self.select_digit)
         self.panel.digitChosen.connect(self.select_digit)
+        self.panel.bars.digitClicked.connect(self.correct)
         geometry = self._settings.value("geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -129,6 +133,8 @@ class MainWindow(QMainWindow):
                                      "Save the drawing as PNG")
         self.act_thinner = self._action("Thinner pen", lambda: self._pen_step(-2), ["["])
         self.act_thicker = self._action("Thicker pen", lambda: self._pen_step(2), ["]"])
+        self.act_samples = self._action("My samples…", self.show_samples, ["Ctrl+M"],
+                                        "Your corrected drawings: view, delete, export, import")
         self.act_about = self._action("About", self.about, [K.HelpContents],
                                       "About desk-app and its model")
         self.act_quit = self._action("Quit", self.close, [K.Quit], "Quit desk-app")
@@ -149,6 +155,7 @@ class MainWindow(QMainWindow):
         self.pen_box.valueChanged.connect(self._set_pen)
         bar.addWidget(self.pen_box)
         bar.addSeparator()
+        bar.addAction(self.act_samples)
         bar.addAction(self.act_about)
         self.addToolBar(bar)
         self.canvas.documentChanged.connect(self._update_actions)
@@ -172,7 +179,53 @@ class MainWindow(QMainWindow):
             self.clear()
             event.accept()
             return
+        if event.text().isdigit() and len(event.text()) == 1 and not event.modifiers() & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            self.correct(int(event.text()))  # typing a digit corrects the answer
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    # -- corrections ---------------------------------------------------------------------------
+
+    @property
+    def store(self):
+        """The user's sample store (opened on first use; damage found is reported once)."""
+        if self._store is None:
+            from desk_app.samples import SampleStore
+
+            self._store = SampleStore(self.data_dir / "samples")
+            for warning in self._store.warnings:
+                self._fail(warning)
+        return self._store
+
+    def correct(self, digit: int) -> bool:
+        """Keep the digit on show (the chosen one of a number) as a sample labelled ``digit``."""
+        if self.reading is None:
+            self.statusBar().showMessage("Draw a digit first, then type or click what it is.", 4000)
+            return False
+        group = self.reading.groups[self._selected]
+        try:
+            if group.indices:
+                strokes = self.canvas.strokes
+                size = self.canvas.size()
+                self.store.add([strokes[i] for i in group.indices], digit,
+                               (size.width(), size.height()), self.canvas.pen_width())
+            else:  # an opened picture
+                self.store.add_image(group.image, digit)
+        except (OSError, ValueError) as exc:
+            self._fail(f"Could not keep the sample: {exc}")
+            return False
+        verdict = "Thanks" if digit != group.digit else "Confirmed"
+        self.statusBar().showMessage(
+            f"{verdict}: kept as a {digit} ({len(self.store)} samples). "
+            "Retrain with them from My samples.", 6000)
+        return True
+
+    def show_samples(self) -> None:
+        from desk_app.ui.samples_dialog import SamplesDialog
+
+        SamplesDialog(self.store, self).open()
 
     # -- the model -----------------------------------------------------------------------------
 

@@ -1,0 +1,193 @@
+"""The user's own samples: drawings they corrected, kept to teach the recogniser their hand.
+
+An append-only, crash-safe log (``samples.log``): each record is a magic number, the payload's
+length and CRC-32, then the payload (JSON: label, strokes, the 28x28 image). A record is written
+with one ``write`` and ``fsync``; a process killed mid-write leaves at most a damaged tail, which
+the next start detects, sets aside in ``samples.log.damaged`` and skips with a warning: earlier
+samples are never touched. Deleting appends a tombstone. NumPy and Pillow only.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import json
+import os
+import struct
+import uuid
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from desk_app import atomic, imaging, ink
+
+MAGIC = b"DSK1"
+HEADER = struct.Struct("<4sII")  # magic, payload length, CRC-32 of the payload
+MAX_RECORD = 16 * 1024 * 1024
+LOG_NAME = "samples.log"
+
+
+@dataclass(frozen=True)
+class Sample:
+    id: str
+    label: int
+    image: np.ndarray  # uint8 (28, 28), ink 255
+    strokes: list[list[list[float]]]  # empty for an imported picture
+
+
+class SampleStore:
+    """The samples in ``folder``; ``warnings`` says what was wrong with the file, if anything."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self.path = self.folder / LOG_NAME
+        self.warnings: list[str] = []
+        self._samples: dict[str, Sample] = {}
+        self._load()
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            return
+        pos = 0
+        while pos < len(data):
+            record = self._parse(data, pos)
+            if record is None:
+                self._set_aside(data, pos)
+                break
+            payload, pos = record
+            self._apply(payload)
+
+    @staticmethod
+    def _parse(data: bytes, pos: int) -> tuple[dict, int] | None:
+        if pos + HEADER.size > len(data):
+            return None
+        magic, length, crc = HEADER.unpack_from(data, pos)
+        start, end = pos + HEADER.size, pos + HEADER.size + length
+        if magic != MAGIC or length > MAX_RECORD or end > len(data):
+            return None
+        body = data[start:end]
+        if zlib.crc32(body) != crc:
+            return None
+        try:
+            return json.loads(body), end
+        except ValueError:
+            return None
+
+    def _set_aside(self, data: bytes, pos: int) -> None:
+        """Keep the damaged tail in a side file, then cut it off so new samples follow good ones."""
+        damaged = self.path.with_name(LOG_NAME + ".damaged")
+        with open(damaged, "ab") as f:
+            f.write(data[pos:])
+        with open(self.path, "r+b") as f:
+            f.truncate(pos)
+            os.fsync(f.fileno())
+        self.warnings.append(
+            f"{self.path}: damaged data after byte {pos} of {len(data)} (an interrupted write?) "
+            f"was skipped and kept in {damaged.name}; the {len(self._samples)} samples before it "
+            "are intact."
+        )
+
+    def _apply(self, payload: dict) -> None:
+        if "delete" in payload:
+            self._samples.pop(payload["delete"], None)
+            return
+        image = np.frombuffer(base64.b64decode(payload["image"]), np.uint8).reshape(28, 28)
+        self._samples[payload["id"]] = Sample(payload["id"], int(payload["label"]), image,
+                                              payload.get("strokes", []))
+
+    def __len__(self) -> int:
+        return len(self._samples)
+
+    def samples(self) -> list[Sample]:
+        return list(self._samples.values())
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """Images (N, 28, 28) uint8 and labels (N,) uint8, for training."""
+        s = self.samples()
+        x = np.stack([a.image for a in s]) if s else np.zeros((0, 28, 28), np.uint8)
+        return x, np.array([a.label for a in s], np.uint8)
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def _append(self, payload: dict) -> None:
+        body = json.dumps(payload, separators=(",", ":")).encode()
+        record = HEADER.pack(MAGIC, len(body), zlib.crc32(body)) + body
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(fd, record)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        self._apply(payload)
+
+    def add_image(self, image: np.ndarray, label: int, strokes=()) -> Sample:
+        """Keep a 28x28 MNIST-format image (float in [0, 1] or uint8) with its label."""
+        if not 0 <= int(label) <= 9:
+            raise ValueError(f"label must be a digit 0-9, got {label!r}")
+        a = np.asarray(image)
+        if a.shape != (28, 28):
+            raise ValueError(f"a sample image is 28x28, got {a.shape}")
+        if a.dtype != np.uint8:
+            a = (np.clip(a, 0, 1) * 255).round().astype(np.uint8)
+        sid = uuid.uuid4().hex
+        self._append({"id": sid, "label": int(label),
+                      "strokes": [np.asarray(s, float).round(2).tolist() for s in strokes],
+                      "image": base64.b64encode(a.tobytes()).decode()})
+        return self._samples[sid]
+
+    def add(self, strokes, label: int, canvas_size=(280, 280), pen_width: float = 18.0) -> Sample:
+        """Keep a drawing with the digit it really is (strokes and the 28x28 image)."""
+        pts = ink.as_strokes(strokes)
+        return self.add_image(ink.strokes_to_mnist(pts, canvas_size, pen_width), label, pts)
+
+    def delete(self, sample_id: str) -> None:
+        if sample_id in self._samples:
+            self._append({"delete": sample_id})
+
+    # -- exchange ----------------------------------------------------------------------------
+
+    def export(self, folder: str | Path) -> int:
+        """Write every sample as a PNG (ink black on white) and ``labels.csv`` (file, label)."""
+        folder = Path(folder)
+        rows = []
+        for k, s in enumerate(self.samples()):
+            name = f"{k:05d}_{s.label}.png"
+            buf = io.BytesIO()
+            Image.fromarray(255 - s.image).save(buf, "PNG")
+            atomic.write_bytes(folder / name, buf.getvalue())
+            rows.append((name, s.label))
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["file", "label"])
+        writer.writerows(rows)
+        atomic.write_bytes(folder / "labels.csv", out.getvalue().encode())
+        return len(rows)
+
+    def import_folder(self, folder: str | Path) -> int:
+        """Add the samples of an exported folder (``labels.csv`` and its PNGs)."""
+        folder = Path(folder)
+        try:
+            with open(folder / "labels.csv", newline="") as f:
+                rows = list(csv.DictReader(f))
+        except OSError as exc:
+            raise ValueError(f"cannot read {folder / 'labels.csv'}: {exc.strerror or exc}") from exc
+        parsed = []
+        for row in rows:  # check everything before adding anything
+            try:
+                label = int(row["label"])
+                image = imaging.image_to_mnist(folder / row["file"])
+            except (KeyError, TypeError, ValueError) as exc:
+                raise ValueError(f"{folder / 'labels.csv'}: bad row {row}: {exc}") from exc
+            parsed.append((image, label))
+        for image, label in parsed:
+            self.add_image(image, label)
+        return len(parsed)
