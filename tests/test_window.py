@@ -221,3 +221,59 @@ def test_corrections_become_samples(window, qtbot):
     dialog.list.item(dialog.list.count() - 1).setSelected(True)
     dialog.delete_selected()
     assert [s.label for s in SampleStore(window.data_dir / "samples").samples()[before:]] == [7]
+
+
+@pytest.fixture
+def fresh_data(window, monkeypatch):
+    """An empty sample store and no user model, removed again afterwards."""
+    import shutil
+
+    from tests.conftest import MNIST_DIR
+
+    monkeypatch.setenv("DESK_APP_MNIST", str(MNIST_DIR))
+    shutil.rmtree(window.data_dir, ignore_errors=True)
+    window._store = None
+    yield window
+    shutil.rmtree(window.data_dir, ignore_errors=True)
+
+
+def test_retrain_from_the_window(fresh_data, qtbot):
+    from tests.styles_for_tests import shallow_slashed_zero
+
+    window = fresh_data
+    canvas, label = canvas_of(window), label_of(window)
+    s = canvas.height() / 280
+    rng = np.random.default_rng(5)
+    for _ in range(10):  # the user draws the style, sees it misread, types the right digit
+        draw(canvas, [st * s for st in shallow_slashed_zero(rng)])
+        QTest.keyClick(window, Qt.Key.Key_0)
+        QTest.keyClick(window, Qt.Key.Key_Escape)
+    assert len(window.store) == 10
+    bundled = window.recognizer.path
+    assert window.retrain()
+    values = []
+    window.retrainer.progress.connect(values.append)
+    qtbot.waitUntil(lambda: window.retrainer is None, timeout=600_000)
+    assert window.recognizer.path == window.user_model != bundled
+    assert values and max(values) > 50
+    right = 0
+    for k in range(10):
+        draw(canvas, [st * s for st in shallow_slashed_zero(np.random.default_rng(200 + k))])
+        right += digits_in(label.text()) == "0"
+        QTest.keyClick(window, Qt.Key.Key_Escape)
+    assert right >= 8, right
+
+
+def test_cancelled_retraining_keeps_the_model(fresh_data, qtbot):
+    window = fresh_data
+    draw(canvas_of(window), [np.array([[200.0, 100.0], [200.0, 300.0]])])
+    QTest.keyClick(window, Qt.Key.Key_1)
+    before = window.recognizer.path
+    assert window.retrain()
+    qtbot.wait(1500)
+    from PySide6.QtWidgets import QPushButton
+
+    window._progress.findChild(QPushButton).click()  # the dialog's Cancel button
+    qtbot.waitUntil(lambda: window.retrainer is None, timeout=30_000)
+    assert window.recognizer.path == before and not window.user_model.exists()
+    assert "cancelled" in window.statusBar().currentMessage()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QSpinBox,
     QToolBar,
     QWidget,
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.data_dir = Path(QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.GenericDataLocation)) / "desk-app"
         self._store = None
+        self.retrainer = None
 
         self.canvas = Canvas(self, pen_width=float(self._settings.value("pen_width", 18.0)))
         self.panel = Panel(self)
@@ -135,6 +137,8 @@ class MainWindow(QMainWindow):
         self.act_thicker = self._action("Thicker pen", lambda: self._pen_step(2), ["]"])
         self.act_samples = self._action("My samples…", self.show_samples, ["Ctrl+M"],
                                         "Your corrected drawings: view, delete, export, import")
+        self.act_retrain = self._action("Retrain with my samples", self.retrain, ["Ctrl+R"],
+                                        "Adapt the model to your samples (a minute or two)")
         self.act_about = self._action("About", self.about, [K.HelpContents],
                                       "About desk-app and its model")
         self.act_quit = self._action("Quit", self.close, [K.Quit], "Quit desk-app")
@@ -156,6 +160,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.pen_box)
         bar.addSeparator()
         bar.addAction(self.act_samples)
+        bar.addAction(self.act_retrain)
         bar.addAction(self.act_about)
         self.addToolBar(bar)
         self.canvas.documentChanged.connect(self._update_actions)
@@ -229,22 +234,82 @@ class MainWindow(QMainWindow):
 
     # -- the model -----------------------------------------------------------------------------
 
-    def load_model(self) -> None:
-        """Load the recogniser once; on failure the window keeps working and says why."""
-        if self._loaded:
+    @property
+    def user_model(self) -> Path:
+        """Where retraining puts the user's own model (it takes over from the bundled one)."""
+        return self.data_dir / "model" / "model.tflite"
+
+    def load_model(self, reload: bool = False) -> None:
+        """Load the recogniser once: the one asked for, else the user's own, else the bundled
+        one. On failure the window keeps working and says why."""
+        if self._loaded and not reload:
             return
         self._loaded = True
         from desk_app.recognizer import ModelError, Recognizer
 
-        try:
-            self.recognizer = Recognizer(self._model_path)
-        except ModelError as exc:
-            self.model_error = str(exc)
-            self.panel.show_blank(f"No model: {exc}")
-            self.statusBar().showMessage(f"No model loaded. {exc}")
+        candidates = [self._model_path] if self._model_path else (
+            [self.user_model] if self.user_model.is_file() else []) + [None]
+        for path in candidates:
+            try:
+                self.recognizer = Recognizer(path)
+                self.model_error = None
+                break
+            except ModelError as exc:
+                self.recognizer, self.model_error = None, str(exc)
+                if path == self.user_model:
+                    self.statusBar().showMessage(f"Your retrained model is unusable ({exc}); "
+                                                 "using the bundled one.")
+        if self.recognizer is None:
+            self.panel.show_blank(f"No model: {self.model_error}")
+            self.statusBar().showMessage(f"No model loaded. {self.model_error}")
             return
         if not self.canvas.is_empty:
             self.recognize()
+
+    # -- retraining ----------------------------------------------------------------------------
+
+    def retrain(self) -> bool:
+        """Fine-tune the current model on the user's samples in a separate process."""
+        from desk_app.ui.retrain import SCRIPT, Retrainer
+
+        self.load_model()
+        if self.retrainer is not None:
+            return False
+        base = self.recognizer.path.with_suffix(".keras") if self.recognizer else None
+        if len(self.store) == 0:
+            self._fail("No samples yet: when an answer is wrong, type or click the right digit.")
+            return False
+        if not SCRIPT.is_file() or base is None or not base.is_file():
+            self._fail("Retraining needs desk-app's source checkout with the training extras "
+                       f"(train_model.py and {base.name if base else 'model.keras'}).")
+            return False
+        self.user_model.parent.mkdir(parents=True, exist_ok=True)
+        self.retrainer = Retrainer(self.store.folder, base, self.user_model.parent, self)
+        self._progress = QProgressDialog("Retraining with your samples…", "Cancel", 0, 100, self)
+        self._progress.setWindowTitle("desk-app")
+        self._progress.setMinimumDuration(0)
+        self._progress.canceled.connect(self.retrainer.cancel)
+        self.retrainer.progress.connect(self._progress.setValue)
+        self.retrainer.finished.connect(self._retrained)
+        self.retrainer.start()
+        self._progress.show()
+        self.act_retrain.setEnabled(False)
+        return True
+
+    def _retrained(self, ok: bool, message: str) -> None:
+        self._progress.canceled.disconnect()
+        self._progress.close()
+        self.retrainer = None
+        self.act_retrain.setEnabled(True)
+        if ok:
+            self.load_model(reload=True)
+            acc = self.recognizer.card.get("test_accuracy") if self.recognizer else None
+            extra = f" MNIST test accuracy {acc:.2%}." if isinstance(acc, float) else ""
+            self.statusBar().showMessage(message + extra, 10000)
+        elif "cancelled" in message:
+            self.statusBar().showMessage(message, 6000)
+        else:
+            self._fail(message)
 
     def _on_moved(self) -> None:
         if not self._live.isActive():

@@ -1,0 +1,93 @@
+"""Retraining from the window: train_model.py --finetune in a separate process (so the window
+never freezes and never imports TensorFlow), a progress dialog with Cancel, and the new model
+swapped in only when the run succeeded."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QProcess, Signal
+
+from desk_app.model_files import CARD_NAME, KERAS_NAME, TFLITE_NAME
+
+SCRIPT = Path(__file__).resolve().parents[2] / "train_model.py"
+_EPOCH = re.compile(r"Epoch (\d+)/(\d+)")
+_STEP = re.compile(r"(\d+)/(\d+) \S*━")
+
+
+class Retrainer(QObject):
+    """Runs one fine-tuning and reports progress (0-100) and the outcome."""
+
+    progress = Signal(int)
+    finished = Signal(bool, str)  # ok, message
+
+    def __init__(self, samples: Path, base: Path, target: Path, parent=None) -> None:
+        super().__init__(parent)
+        self.samples, self.base, self.target = samples, base, target
+        self.process = QProcess(self)
+        self.process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
+        self.process.readyReadStandardOutput.connect(self._read)
+        self.process.finished.connect(self._done)
+        self.process.errorOccurred.connect(self._error)
+        self._out = tempfile.mkdtemp(prefix="retrain-", dir=target.parent)
+        self._log = ""
+        self._epoch = (0, 1)
+        self._cancelled = False
+
+    def start(self) -> None:
+        args = [str(SCRIPT), "--user-samples", str(self.samples), "--finetune", "--base",
+                str(self.base), "--out", self._out, "--no-show"]
+        data = os.environ.get("DESK_APP_MNIST")  # where MNIST lies when there is no network
+        if data:
+            args += ["--data", data]
+        self.process.start(sys.executable, args)
+
+    def cancel(self) -> None:
+        """Stop the run; the current model stays."""
+        self._cancelled = True
+        self.process.terminate()
+        if not self.process.waitForFinished(5000):
+            self.process.kill()
+
+    def _read(self) -> None:
+        text = bytes(self.process.readAllStandardOutput().data()).decode(errors="replace")
+        self._log = (self._log + text)[-20000:]
+        epochs = _EPOCH.findall(text)
+        if epochs:
+            self._epoch = tuple(map(int, epochs[-1]))
+        steps = _STEP.findall(text)
+        done, total = self._epoch
+        part = int(steps[-1][0]) / max(int(steps[-1][1]), 1) if steps else 0.0
+        if total:
+            self.progress.emit(int(100 * (max(done - 1, 0) + part) / total))
+
+    def _error(self, error) -> None:
+        if error == QProcess.ProcessError.FailedToStart:
+            self._finish(False, f"Could not start {SCRIPT.name}: {self.process.errorString()}")
+
+    def _done(self, code: int, status) -> None:
+        if self._cancelled:
+            self._finish(False, "Retraining cancelled; the current model stays.")
+        elif code != 0 or status != QProcess.ExitStatus.NormalExit:
+            tail = "\n".join(self._log.strip().splitlines()[-3:])
+            self._finish(False, f"Retraining failed; the current model stays.\n{tail}")
+        else:
+            self._install()
+            self._finish(True, "Retrained with your samples.")
+
+    def _install(self) -> None:
+        """Move the new files over the user's model, the .tflite (what the app loads) last."""
+        self.target.mkdir(parents=True, exist_ok=True)
+        for name in (KERAS_NAME, CARD_NAME, "curves.png", "confusion.png", TFLITE_NAME):
+            src = Path(self._out) / name
+            if src.exists():
+                os.replace(src, self.target / name)
+
+    def _finish(self, ok: bool, message: str) -> None:
+        shutil.rmtree(self._out, ignore_errors=True)
+        self.finished.emit(ok, message)
