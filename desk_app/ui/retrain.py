@@ -24,7 +24,7 @@ class Retrainer(QObject):
     """Runs one fine-tuning and reports progress (0-100) and the outcome."""
 
     progress = Signal(int)
-    finished = Signal(bool, str)  # ok, message
+    finished = Signal(str, str)  # outcome ("ok", "cancelled" or "failed"), message
 
     def __init__(self, samples: Path, base: Path, target: Path, parent=None) -> None:
         super().__init__(parent)
@@ -68,17 +68,17 @@ class Retrainer(QObject):
 
     def _error(self, error) -> None:
         if error == QProcess.ProcessError.FailedToStart:
-            self._finish(False, f"Could not start {SCRIPT.name}: {self.process.errorString()}")
+            self._finish("failed", f"Could not start {SCRIPT.name}: {self.process.errorString()}")
 
     def _done(self, code: int, status) -> None:
         if self._cancelled:
-            self._finish(False, "Retraining cancelled; the current model stays.")
+            self._finish("cancelled", "Retraining cancelled; the current model stays.")
         elif code != 0 or status != QProcess.ExitStatus.NormalExit:
             tail = "\n".join(self._log.strip().splitlines()[-3:])
-            self._finish(False, f"Retraining failed; the current model stays.\n{tail}")
+            self._finish("failed", f"Retraining failed; the current model stays.\n{tail}")
         else:
             self._install()
-            self._finish(True, "Retrained with your samples.")
+            self._finish("ok", "Retrained with your samples.")
 
     def _install(self) -> None:
         """Move the new files over the user's model, the .tflite (what the app loads) last."""
@@ -88,6 +88,6 @@ class Retrainer(QObject):
             if src.exists():
                 os.replace(src, self.target / name)
 
-    def _finish(self, ok: bool, message: str) -> None:
+    def _finish(self, outcome: str, message: str) -> None:
         shutil.rmtree(self._out, ignore_errors=True)
-        self.finished.emit(ok, message)
+        self.finished.emit(outcome, message)

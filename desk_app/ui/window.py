@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
         verdict = "Thanks" if digit != group.digit else "Confirmed"
         self.statusBar().showMessage(
             f"{verdict}: kept as a {digit} ({len(self.store)} samples). "
-            "Retrain with them from My samples.", 6000)
+            "Retrain with them: Ctrl+R.", 6000)
         return True
 
     def show_samples(self) -> None:
@@ -296,17 +296,17 @@ class MainWindow(QMainWindow):
         self.act_retrain.setEnabled(False)
         return True
 
-    def _retrained(self, ok: bool, message: str) -> None:
+    def _retrained(self, outcome: str, message: str) -> None:
         self._progress.canceled.disconnect()
         self._progress.close()
         self.retrainer = None
         self.act_retrain.setEnabled(True)
-        if ok:
+        if outcome == "ok":
             self.load_model(reload=True)
             acc = self.recognizer.card.get("test_accuracy") if self.recognizer else None
             extra = f" MNIST test accuracy {acc:.2%}." if isinstance(acc, float) else ""
             self.statusBar().showMessage(message + extra, 10000)
-        elif "cancelled" in message:
+        elif outcome == "cancelled":
             self.statusBar().showMessage(message, 6000)
         else:
             self._fail(message)
