@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATA   ?=
 
-.PHONY: install run test train bench lint screenshot clean
+.PHONY: install run test train bench lint screenshot dist install-desktop clean
 
 install: $(STAMP)
 
@@ -13,7 +13,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[train,test]'
+	$(BIN)/python -m pip install --quiet -e '.[train,test,dist]'
 	touch $(STAMP)
 
 run: install
@@ -32,7 +32,14 @@ lint: install
 	$(BIN)/ruff check .
 
 screenshot: install
-	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/screenshot.py
+	$(BIN)/python docs/screenshot.py
+
+# A standalone application folder (PyInstaller), packed as dist/desk-app-<version>-<platform>.tar.gz.
+dist: install
+	$(BIN)/python packaging/build_dist.py
+
+install-desktop: install
+	$(BIN)/python packaging/install_desktop.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

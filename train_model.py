@@ -24,7 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 DEFAULT_OUT = ROOT / "assets"
-DEFAULT_DRAWN = ROOT.parent / "shared" / "drawn-digits" / "unipen-1a-dev.npz"
+DEFAULT_DRAWN = ROOT / "data" / "drawn-digits" / "unipen-1a-dev.npz"
+DEFAULT_LETTERS = ROOT / "data" / "non-digits" / "unipen-letters-dev.npz"
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -42,10 +43,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--optimizer", choices=["adam", "rmsprop", "sgd"], default="adam",
                    help="optimizer")
     p.add_argument("--epochs", type=int, default=None,
-                   help="passes over the training data (default 28, or 3 with --finetune)")
-    p.add_argument("--batch-size", type=int, default=128, help="images per gradient step")
+                   help="passes over the training data (default 12, or 3 with --finetune)")
+    p.add_argument("--batch-size", type=int, default=256, help="images per gradient step")
     p.add_argument("--lr", type=float, default=None,
-                   help="initial learning rate (default 1e-3, or 5e-5 with --finetune)")
+                   help="initial learning rate (default 2e-3, or 5e-5 with --finetune)")
     p.add_argument("--lr-schedule", choices=["auto", "cosine", "constant"], default="auto",
                    help="learning-rate schedule; 'auto' is cosine decay for the default arch "
                         "and constant for the seed arch, as in the tutorial")
@@ -60,6 +61,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--no-styles", action="store_true",
                    help="do not add synthetic style variants (slashed zeros, flagged ones, "
                         "barred sevens) to the training images")
+    p.add_argument("--no-negatives", action="store_true",
+                   help="train a plain ten-digit classifier: no 'not a digit' class (letters, "
+                        "scribbles, crammed digits)")
+    p.add_argument("--letters", metavar="NPZ", default=str(DEFAULT_LETTERS),
+                   help="pen-written letters taught as 'not a digit' (those written like digits "
+                        "excluded, and the held-out sites kept for measuring)")
+    p.add_argument("--ensemble", metavar="KERAS", default=None,
+                   help="a trained ten-digit network (e.g. bench/previous/model.keras) whose digit "
+                        "probabilities the exported model averages with this network's; 'not a "
+                        "digit' stays this network's")
+    p.add_argument("--ensemble-weight", type=float, default=0.65,
+                   help="the ten-digit network's share of the digits' probabilities")
     p.add_argument("--drawn-digits", metavar="NPZ", default=str(DEFAULT_DRAWN),
                    help="pen-drawn digits to report accuracy on in the model card (evaluation "
                         "only, never trained on); skipped when the file does not exist")
@@ -79,15 +92,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         "MultiWorkerMirroredStrategy when TF_CONFIG describes a cluster")
     p.add_argument("--logical-cpus", type=int, default=0, metavar="N",
                    help="split the CPU into N logical devices (to try --distribute without GPUs)")
+    p.add_argument("--tensorboard", metavar="DIR", default=None,
+                   help="also write TensorBoard logs into DIR")
     p.add_argument("--no-show", action="store_true",
                    help="do not open a window with the curves (they are saved either way)")
     args = p.parse_args(argv)
     if args.finetune and not args.user_samples:
         p.error("--finetune needs --user-samples DIR")
     if args.epochs is None:
-        args.epochs = 3 if args.finetune else 28
+        args.epochs = 3 if args.finetune else 12
     if args.lr is None:
-        args.lr = 5e-5 if args.finetune else 1e-3
+        args.lr = 5e-5 if args.finetune else 2e-3
     if args.epochs < 1 or args.batch_size < 1 or args.lr <= 0:
         p.error("--epochs and --batch-size must be >= 1 and --lr > 0")
     if args.limit is not None and args.limit < 10:
@@ -118,7 +133,7 @@ def is_chief() -> bool:
                                                     and task.get("index", 0) == 0)
 
 
-def make_model(args: argparse.Namespace, n_train: int, base: Path | None = None):
+def make_model(args: argparse.Namespace, n_train: int, classes: int, base: Path | None = None):
     """The network, compiled with the chosen optimizer and learning-rate schedule. With ``base``,
     it starts from that model's weights with its batch-norm statistics frozen, so a small
     fine-tuning set cannot shift what the network expects of every image."""
@@ -128,7 +143,7 @@ def make_model(args: argparse.Namespace, n_train: int, base: Path | None = None)
     from desk_app.training.export import load_keras
     from desk_app.training.model import build_model
 
-    model = build_model(args.arch)
+    model = build_model(args.arch, classes)
     if base is not None:
         model.set_weights(load_keras(base).get_weights())
         for layer in model.layers:
@@ -155,6 +170,41 @@ def find_base(args: argparse.Namespace) -> Path:
         if candidate and Path(candidate).is_file():
             return Path(candidate)
     raise SystemExit("error: --finetune found no model.keras to start from; pass --base")
+
+
+def base_classes(path: Path) -> int:
+    """How many classes the model to fine-tune has (10: an older digit-only model)."""
+    from desk_app.training.export import load_keras
+
+    return int(load_keras(path).get_layer("logits").units)
+
+
+def make_negatives(args: argparse.Namespace, x_digits, n_digits: int, letters: bool = True,
+                   seed: int | None = None):
+    """Images that are not digits, about 11% as many as ``n_digits``: letters (the ones
+    written like digits excluded, the held-out sites never used), scribbles and shapes, and
+    digits crammed together."""
+    import numpy as np
+
+    from desk_app.evaluation import HELD_OUT_SITES, load_drawn_digits
+    from desk_app.training.negatives import negatives
+
+    seed = args.seed if seed is None else seed
+    rng = np.random.default_rng(seed)
+    letter_set = None
+    if letters and Path(args.letters).is_file():
+        letter_set = load_drawn_digits(args.letters)
+    elif letters:
+        print(f"warning: no letters at {args.letters}; not-a-digit is taught with scribbles only")
+    train_sites = None if letter_set is None else set(letter_set.groups.tolist()) - HELD_OUT_SITES
+    x, counts = negatives(x_digits, letter_set, train_sites, n_scribbles=int(0.03 * n_digits),
+                          n_crammed=int(0.02 * n_digits), seed=seed)
+    n_letters = counts.get("letters", 0)
+    if n_letters:  # letters make about 6% of the digits, repeated if need be
+        pick = rng.choice(n_letters, int(0.06 * n_digits), replace=n_letters < 0.06 * n_digits)
+        x = np.concatenate([x[:n_letters][pick], x[n_letters:]])
+        counts["letters"] = len(pick)
+    return x, counts
 
 
 def can_show() -> bool:
@@ -206,9 +256,26 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.no_augment or args.no_styles or args.finetune):
         from desk_app.training.styles import add_styles
 
-        x_extra, y_extra = add_styles(x_fit, y_fit, seed=args.seed)
+        x_extra, y_extra = add_styles(x_fit, y_fit, fraction=0.4, seed=args.seed)
         x_fit, y_fit = np.concatenate([x_fit, x_extra]), np.concatenate([y_fit, y_extra])
-        print(f"styles: {len(x_extra)} extra images (slashed 0, flagged and drawn 1, barred 7)")
+        print(f"styles: {len(x_extra)} extra images (slashed 0, flagged 1, barred 7, drawn 1, 7 and 9)")
+
+    from desk_app.evaluation import HELD_OUT_SITES
+    from desk_app.training.negatives import NOT_A_DIGIT
+
+    classes, negative_counts = 10, {}
+    if args.finetune:
+        classes = base_classes(find_base(args))
+    elif not (args.no_negatives or args.arch == "seed"):
+        classes = 11
+    if classes == 11:  # teach "not a digit": letters, scribbles, digits crammed together
+        x_neg, negative_counts = make_negatives(args, x_fit, len(x_fit))
+        x_fit = np.concatenate([x_fit, x_neg])
+        y_fit = np.concatenate([y_fit, np.full(len(x_neg), NOT_A_DIGIT, y_fit.dtype)])
+        print("not a digit: " + ", ".join(f"{n} {k}" for k, n in negative_counts.items()))
+        x_vneg, _ = make_negatives(args, x_val, len(x_val) // 5, letters=False, seed=args.seed + 1)
+        x_val = np.concatenate([x_val, x_vneg])
+        y_val = np.concatenate([y_val, np.full(len(x_vneg), NOT_A_DIGIT, y_val.dtype)])
 
     import keras
     import matplotlib
@@ -243,17 +310,22 @@ def main(argv: list[str] | None = None) -> int:
     train_ds = train_ds.prefetch(tf.data.AUTOTUNE)
 
     # 3. The network and its optimizer (made in the strategy's scope, so each device holds a copy).
+    # Fine-tuning adapts this network alone: the user's model is one network that learned their
+    # hand (an ensemble partner that cannot learn would keep outvoting it).
     base = find_base(args) if args.finetune else None
     with strategy.scope():
-        model = make_model(args, len(x_fit), base)
+        model = make_model(args, len(x_fit), classes, base)
     print(f"model: {args.arch}, {model.count_params():,} parameters, "
           f"{strategy.num_replicas_in_sync} replica(s)")
 
-    # 4. Train. Ctrl+C stops without touching the previous model.
+    # 4. Train, the curves redrawn after every epoch. Ctrl+C stops without touching the model.
     start = time.perf_counter()
     try:
+        callbacks = [plots.live_curves(args.epochs, show and chief)]
+        if args.tensorboard:
+            callbacks.append(keras.callbacks.TensorBoard(log_dir=args.tensorboard))
         history = model.fit(train_ds, epochs=args.epochs, validation_data=(x_val, y_val),
-                            verbose=1)
+                            verbose=1, callbacks=callbacks)
     except KeyboardInterrupt:
         print(f"\ninterrupted: nothing written; the model in {args.out} is unchanged.",
               file=sys.stderr)
@@ -264,8 +336,24 @@ def main(argv: list[str] | None = None) -> int:
     logits_of = keras.Model(model.inputs, model.get_layer("logits").output)
     val_logits = logits_of.predict(x_val, batch_size=1000, verbose=0)
     temperature = fit_temperature(val_logits, y_val)
-    val_acc = float((val_logits.argmax(1) == y_val).mean())
-    probs = softmax(logits_of.predict(x_test, batch_size=1000, verbose=0), temperature)
+    digits_val = y_val < 10
+    val_acc = float((val_logits[digits_val, :10].argmax(1) == y_val[digits_val]).mean())
+    app_model, ensemble_card = None, None
+    if args.ensemble:  # the app runs both networks; calibrate the other one on the same split
+        from desk_app.training.export import load_keras
+        from desk_app.training.model import ensemble
+
+        other = load_keras(args.ensemble)
+        other_logits = keras.Model(other.inputs, other.get_layer("logits").output)
+        t_other = fit_temperature(other_logits.predict(x_val[digits_val], batch_size=1000, verbose=0),
+                                  y_val[digits_val])
+        app_model = ensemble(other, model, t_other, temperature, args.ensemble_weight)
+        ensemble_card = {"digits_from": Path(args.ensemble).as_posix(), "weight": args.ensemble_weight,
+                         "temperature": t_other}
+        probs = app_model.predict(x_test, batch_size=1000, verbose=0)
+    else:
+        probs = softmax(logits_of.predict(x_test, batch_size=1000, verbose=0), temperature)
+    probs = probs[:, :10] / probs[:, :10].sum(axis=1, keepdims=True)  # the digits' probabilities
     y_pred = probs.argmax(axis=1)
     test_acc = float((y_pred == y_test).mean())
     print(f"validation accuracy {val_acc:.4f}, test accuracy {test_acc:.4f}, "
@@ -280,11 +368,15 @@ def main(argv: list[str] | None = None) -> int:
         "epochs": args.epochs,
         "train_seconds": round(train_seconds, 1),
         "parameters": int(model.count_params()),
+        "classes": classes,
+        "ensemble": ensemble_card,
+        "not_a_digit_training": negative_counts,
         "temperature": temperature,
         "test_ece": round(ece(probs, y_test), 5),
         "recipe": {k: v for k, v in vars(args).items() if k not in ("out", "no_show")},
         "training_images": len(x_fit),
         "validation_images": n_val,
+        "held_out_letter_sites": sorted(HELD_OUT_SITES),
         "data_source": mnist.source,
         "data_sha256": mnist.sha256,
         "versions": {"python": platform.python_version(), "tensorflow": tf.__version__,
@@ -295,7 +387,7 @@ def main(argv: list[str] | None = None) -> int:
         print("not the chief worker: the chief writes the model")
         return 0
     try:
-        export.export(model, out, card, temperature)
+        export.export(model, out, card, temperature, app_model)
     except KeyboardInterrupt:
         print(f"\ninterrupted during export; the model in {out} is unchanged.", file=sys.stderr)
         return 130

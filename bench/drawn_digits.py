@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Accuracy on real pen-drawn digits, in five ways of drawing, against the tutorial's pipeline.
 
-    python bench/drawn_digits.py [--digits ../shared/drawn-digits/unipen-1a-dev.npz]
+    python bench/drawn_digits.py [--digits data/drawn-digits/unipen-1a-dev.npz]
 
 The app: ``Recognizer.predict_strokes_batch`` (strokes to MNIST format, the bundled model).
 The baseline: the tutorial's network (``--arch seed`` recipe, in bench/baseline/) reading the
@@ -22,9 +22,8 @@ import numpy as np  # noqa: E402
 from PIL import Image, ImageDraw  # noqa: E402
 
 from desk_app import Recognizer  # noqa: E402
-from desk_app.evaluation import CANVAS, WAYS, drawn_report, ece, load_drawn_digits, place  # noqa: E402
+from desk_app.evaluation import CANVAS, DRAWN_DIGITS, WAYS, drawn_report, ece, load_drawn_digits, place  # noqa: E402
 
-DEFAULT_DIGITS = ROOT.parent / "shared" / "drawn-digits" / "unipen-1a-dev.npz"
 BASELINE = ROOT / "bench" / "baseline" / "model.tflite"
 
 
@@ -74,10 +73,11 @@ def save_errors(digits, pred: np.ndarray, path: Path, n: int = 40) -> None:
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--digits", default=str(DEFAULT_DIGITS))
+    p.add_argument("--digits", default=str(DRAWN_DIGITS))
     p.add_argument("--model", default=None, help="a .tflite to measure instead of the bundled one")
-    p.add_argument("--mnist", default=str(ROOT.parent / "shared" / "mnist"),
-                   help="MNIST folder, for the test-set figures")
+    p.add_argument("--mnist", default=None,
+                   help="MNIST folder or mnist.npz, for the test-set figures (default: "
+                        "$DESK_APP_MNIST, else Keras's cache)")
     p.add_argument("--errors-png", default=None, metavar="PNG",
                    help="also save a picture of remaining errors (what the network saw)")
     args = p.parse_args(argv)

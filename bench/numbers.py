@@ -4,7 +4,8 @@
     python bench/numbers.py [--per-length 300]
 
 Exact match: ``read_number`` gives the number's digits. Agreement: it gives what
-``predict_strokes`` reads for each digit on its own, so grouping never caused an error.
+``read_digits`` reads for each digit on its own (``?`` for one that is not a digit), so
+grouping never caused an error.
 """
 
 from __future__ import annotations
@@ -20,14 +21,12 @@ import argparse  # noqa: E402
 import numpy as np  # noqa: E402
 
 from desk_app import Recognizer  # noqa: E402
-from desk_app.evaluation import compose_number, load_drawn_digits  # noqa: E402
-
-DEFAULT_DIGITS = ROOT.parent / "shared" / "drawn-digits" / "unipen-1a-dev.npz"
+from desk_app.evaluation import DRAWN_DIGITS, compose_number, load_drawn_digits  # noqa: E402
 
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--digits", default=str(DEFAULT_DIGITS))
+    p.add_argument("--digits", default=str(DRAWN_DIGITS))
     p.add_argument("--per-length", type=int, default=300)
     p.add_argument("--seed", type=int, default=0)
     args = p.parse_args(argv)
@@ -35,7 +34,7 @@ def main(argv=None) -> int:
     rec = Recognizer()
     rng = np.random.default_rng(args.seed)
     print(f"Numbers from {args.digits}, {args.per_length} of each length")
-    print("| digits | exact match | agreement with digit-by-digit |")
+    print("| digits | exact match | agreement with read_digits, one digit at a time |")
     print("| ---: | ---: | ---: |")
     totals = [0, 0, 0]
     for length in range(2, 7):
@@ -44,8 +43,7 @@ def main(argv=None) -> int:
             idx = rng.choice(len(digits.labels), length, replace=False)
             placed, size = compose_number([digits.strokes[i] for i in idx], rng)
             read = rec.read_number([s for d in placed for s in d], canvas_size=size, pen_width=18)
-            alone = "".join(str(d) for d in rec.predict_strokes_batch(placed, canvas_size=size,
-                                                                      pen_width=18).argmax(1))
+            alone = "".join(r.char for r in rec.read_digits(placed, canvas_size=size, pen_width=18))
             exact += read == "".join(str(digits.labels[i]) for i in idx)
             agree += read == alone
         n = args.per_length

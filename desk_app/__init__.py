@@ -7,4 +7,4 @@ The core (``ink``, ``imaging``, ``recognizer``, ``numbers``) needs neither Qt no
 from desk_app.recognizer import ModelError, Recognizer
 
 __all__ = ["ModelError", "Recognizer"]
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -1,5 +1,6 @@
-"""Evaluation helpers shared by tests, benchmarks and training: reading the drawn-digits set
-(stroke lists) and placing a digit on a canvas in the ways people draw. NumPy only."""
+"""Evaluation helpers shared by tests, benchmarks and training: reading the stroke sets in
+``data/`` (drawn digits, letters) and placing a drawing on a canvas in the ways people draw.
+NumPy only."""
 
 from __future__ import annotations
 
@@ -9,6 +10,10 @@ from pathlib import Path
 import numpy as np
 
 CANVAS = (280, 280)
+DATA = Path(__file__).resolve().parent.parent / "data"
+DRAWN_DIGITS = DATA / "drawn-digits" / "unipen-1a-dev.npz"  # evaluation only, never trained on
+LETTERS = DATA / "non-digits" / "unipen-letters-dev.npz"  # negatives for training
+HELD_OUT_SITES = {"imp", "uqb"}  # letters of these sites are never trained on: they measure us
 
 
 @dataclass(frozen=True)
@@ -32,14 +37,17 @@ WAYS = (
 
 
 @dataclass(frozen=True)
-class DrawnDigits:
+class StrokeSet:
+    """Drawings as stroke lists: digits (labels 0-9) or letters (labels are character codes)."""
+
     strokes: list[list[np.ndarray]]  # in the tablet's own units
     labels: np.ndarray
-    groups: np.ndarray
+    groups: np.ndarray  # the contributing site of each drawing
 
 
-def load_drawn_digits(path: str | Path) -> DrawnDigits:
-    """Read a drawn-digits ``.npz`` (points, stroke_start, sample_start, label, writer_group)."""
+
+def load_drawn_digits(path: str | Path = DRAWN_DIGITS) -> StrokeSet:
+    """Read a stroke-set ``.npz`` (points, stroke_start, sample_start, label, writer_group)."""
     try:
         with np.load(path, allow_pickle=False) as f:
             pts, ss, sa = f["points"], f["stroke_start"], f["sample_start"]
@@ -50,7 +58,7 @@ def load_drawn_digits(path: str | Path) -> DrawnDigits:
     stroke_list = [pts[a:b] for a, b in zip(ss, ends, strict=True)]
     digit_ends = np.append(sa[1:], len(ss))
     digits = [stroke_list[a:b] for a, b in zip(sa, digit_ends, strict=True)]
-    return DrawnDigits(digits, labels.astype(np.int64), groups)
+    return StrokeSet(digits, labels.astype(np.int64), groups)
 
 
 def place(strokes: list[np.ndarray], way: Way, canvas=CANVAS) -> list[np.ndarray]:
@@ -81,7 +89,7 @@ def ece(probs: np.ndarray, labels: np.ndarray, bins: int = 15) -> float:
     return float(total)
 
 
-def drawn_report(recognizer, digits: DrawnDigits) -> dict:
+def drawn_report(recognizer, digits: StrokeSet) -> dict:
     """Accuracy in each way of drawing and calibration error (first way) on drawn digits."""
     acc, first = {}, None
     for way in WAYS:

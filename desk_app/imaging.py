@@ -7,47 +7,68 @@ same code as drawn strokes.
 
 from __future__ import annotations
 
+import stat
 import warnings
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from desk_app import ink
 
 MAX_PIXELS = 40_000_000  # larger is not a photo of one digit, and would eat memory
+MAX_SIDE = 1600  # larger images are read reduced to this: plenty for one digit, little memory
+# Raster formats only: Pillow would run Ghostscript for PostScript/EPS, whatever the file's name.
+FORMATS = ("PNG", "JPEG", "BMP", "GIF", "TIFF", "WEBP", "PPM", "TGA", "ICO")
 
 
 def load(path: str | Path) -> np.ndarray:
-    """Read an image file as a uint8 (H, W) or (H, W, 4) array, or raise ValueError saying why."""
+    """Read an image file as uint8 (H, W), (H, W, 3) or (H, W, 4), upright as viewers show it
+    (EXIF orientation applied) and reduced to at most MAX_SIDE pixels a side, or raise
+    ValueError saying why. Only raster formats are opened; the size is checked from the header
+    before anything is decoded."""
     p = Path(path)
     try:
-        size = p.stat().st_size
+        st = p.stat()
     except OSError as exc:
-        raise ValueError(f"cannot read image {p}: {exc.strerror or exc}") from exc
-    if size == 0:
-        raise ValueError(f"cannot read image {p}: the file is empty")
+        raise ValueError(f"cannot read image {p.name}: {exc.strerror or exc}") from exc
+    if not stat.S_ISREG(st.st_mode):
+        raise ValueError(f"cannot read image {p.name}: not a regular file")
+    if st.st_size == 0:
+        raise ValueError(f"cannot read image {p.name}: the file is empty")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(p) as im:
+            with Image.open(p, formats=FORMATS) as im:
                 if im.width * im.height > MAX_PIXELS:
                     raise ValueError(
-                        f"image {p} is too large ({im.width}x{im.height}); at most "
+                        f"image {p.name} is too large ({im.width}x{im.height}); at most "
                         f"{MAX_PIXELS // 1_000_000} megapixels"
                     )
+                if im.format == "JPEG":  # decode at a reduced scale: less memory, same digit
+                    im.draft(im.mode, (MAX_SIDE, MAX_SIDE))
                 im.load()
+                im = ImageOps.exif_transpose(im)
+                if max(im.size) > MAX_SIDE:
+                    im.thumbnail((MAX_SIDE, MAX_SIDE), Image.BILINEAR)
                 return _pil_to_array(im)
     except ValueError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError,
+    except (UnidentifiedImageError, OSError, SyntaxError, EOFError, Image.DecompressionBombError,
             Image.DecompressionBombWarning) as exc:
-        raise ValueError(f"cannot read image {p}: not a supported image file ({exc})") from exc
+        raise ValueError(f"cannot read image {p.name}: not a supported image file ({exc})") from exc
 
 
 def _pil_to_array(im: Image.Image) -> np.ndarray:
     if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
         return np.asarray(im.convert("RGBA"))
+    if im.mode in ("F", "I", "I;16", "I;16B", "I;16L"):  # float or 16-bit: scale by its own range
+        a = np.asarray(im, dtype=np.float64)
+        lo, hi = float(a.min()), float(a.max())
+        scaled = (a - lo) / (hi - lo) * 255 if hi > lo else np.zeros_like(a)
+        return scaled.round().astype(np.uint8)
+    if im.mode in ("RGB", "P", "CMYK", "YCbCr", "LAB", "HSV"):
+        return np.asarray(im.convert("RGB"))
     return np.asarray(im.convert("L"))
 
 
@@ -55,6 +76,8 @@ def to_gray(image: object) -> np.ndarray:
     """A float (H, W) image in [0, 1] from a path or a uint8 (H, W), (H, W, 3), (H, W, 4)."""
     if isinstance(image, (str, Path)):
         a = load(image)
+    elif isinstance(image, np.ma.MaskedArray):
+        raise ValueError("expected a plain uint8 array, not a masked array (fill it first)")
     elif isinstance(image, np.ndarray):
         a = image
     else:

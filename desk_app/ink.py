@@ -18,6 +18,8 @@ SIZE = 28  # MNIST images are 28x28 ...
 BOX = 20  # ... with the digit scaled to fit 20x20 ...
 SUPER = 4  # ... rendered here at 4x and averaged down, for antialiasing.
 MNIST_PEN = 2.3  # stroke width, in 28x28 pixels, typical of MNIST digits
+TINY = 1e-6  # a drawing smaller than this (in canvas pixels) cannot be drawn at all
+MAX_POINTS = 200_000  # far more than any drawing; beyond it a call would take seconds and GBs
 _MARGIN = 14  # room around the 20x20 box so the centre-of-mass crop never runs off the edge
 WORK = BOX + 2 * _MARGIN
 
@@ -29,16 +31,19 @@ def as_strokes(strokes: object) -> list[Stroke]:
 
     Raises ``ValueError`` saying what is wrong: no strokes, no points, a wrong shape, NaN.
     """
-    if isinstance(strokes, np.ndarray) and strokes.ndim == 2:
+    if isinstance(strokes, np.ndarray) and strokes.ndim != 1:
         raise ValueError("strokes must be a sequence of (k, 2) arrays, not one array")
     if isinstance(strokes, (str, bytes)) or not isinstance(strokes, Sequence | np.ndarray):
         raise ValueError(f"strokes must be a sequence of (k, 2) arrays, got {type(strokes).__name__}")
-    out = []
+    out, total = [], 0
     for i, s in enumerate(strokes):
         try:
-            a = np.asarray(s, dtype=np.float64)
+            raw = np.asarray(s)
+            if raw.dtype.kind not in "biuf":  # strings, complex numbers, objects: not coordinates
+                raise TypeError(raw.dtype)
+            a = raw.astype(np.float64)
         except (TypeError, ValueError) as exc:
-            raise ValueError(f"stroke {i} is not an array of numbers") from exc
+            raise ValueError(f"stroke {i} is not an array of real numbers") from exc
         if a.size == 0:
             continue  # an empty stroke carries no ink; skip it like the canvas does
         if a.ndim != 2 or a.shape[1] != 2:
@@ -47,6 +52,9 @@ def as_strokes(strokes: object) -> list[Stroke]:
             raise ValueError(f"stroke {i} has NaN or infinite coordinates")
         if np.abs(a).max() > 1e7:
             raise ValueError(f"stroke {i} has coordinates beyond any canvas (|x| > 1e7)")
+        total += len(a)
+        if total > MAX_POINTS:
+            raise ValueError(f"the drawing has more than {MAX_POINTS:,} points")
         out.append(a)
     if not out:
         raise ValueError("no ink: the drawing has no points")
@@ -114,6 +122,8 @@ def strokes_to_mnist(strokes: object, canvas_size=(280, 280), pen_width: float =
     allp = np.concatenate(pts)
     lo, hi_ = allp.min(axis=0), allp.max(axis=0)
     extent = float((hi_ - lo).max())
+    if 0 < extent < TINY:
+        raise ValueError(f"the drawing is {extent:.3g} pixels across: too small to be drawn")
     inner = BOX - MNIST_PEN  # the centre line's box, so the inked box is 20x20
     scale = inner / extent if extent > 0 else 1.0
     offset = WORK / 2 - (lo + hi_) / 2 * scale

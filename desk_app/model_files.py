@@ -31,8 +31,11 @@ def default_model_path() -> Path:
 def read_card(model_path: str | Path) -> dict:
     """The model card beside a ``.tflite`` file, or ``{}`` when there is none or it is unreadable
     (the card describes the model; the model works without it)."""
+    path = Path(model_path).parent / CARD_NAME
     try:
-        card = json.loads((Path(model_path).parent / CARD_NAME).read_text())
-    except (OSError, ValueError):
+        if not path.is_file() or path.stat().st_size > 1_000_000:  # a FIFO would block forever
+            return {}
+        card = json.loads(path.read_text())
+    except (OSError, ValueError, RecursionError):
         return {}
     return card if isinstance(card, dict) else {}

@@ -10,10 +10,14 @@ samples are never touched. Deleting appends a tombstone. NumPy and Pillow only.
 from __future__ import annotations
 
 import base64
+import binascii
+import contextlib
 import csv
+import errno
 import io
 import json
 import os
+import stat
 import struct
 import uuid
 import zlib
@@ -46,6 +50,7 @@ class SampleStore:
         self.folder = Path(folder)
         self.path = self.folder / LOG_NAME
         self.warnings: list[str] = []
+        self.read_only = False  # set when the file cannot be read or written safely
         self._samples: dict[str, Sample] = {}
         self._load()
 
@@ -53,17 +58,42 @@ class SampleStore:
 
     def _load(self) -> None:
         try:
-            data = self.path.read_bytes()
+            st = os.stat(self.path)
         except FileNotFoundError:
+            return
+        except OSError as exc:
+            self.warnings.append(f"Cannot read your samples ({self.path}): {exc.strerror or exc}.")
+            self.read_only = True
+            return
+        if not stat.S_ISREG(st.st_mode):  # a FIFO or a device would block or never end
+            self.warnings.append(f"{self.path} is not a regular file: your samples are not read "
+                                 "and new ones are not kept.")
+            self.read_only = True
+            return
+        try:
+            data = self.path.read_bytes()
+        except OSError as exc:
+            self.warnings.append(f"Cannot read your samples ({self.path}): {exc.strerror or exc}.")
+            self.read_only = True
             return
         pos = 0
         while pos < len(data):
             record = self._parse(data, pos)
-            if record is None:
+            if record is not None:
+                payload, pos = record
+                if not self._apply(payload):
+                    self.warnings.append(f"{self.path}: a sample at byte {pos} is not readable; "
+                                         "it was skipped.")
+                continue
+            following = data.find(MAGIC, pos + 1)
+            while following != -1 and self._parse(data, following) is None:
+                following = data.find(MAGIC, following + 1)
+            if following == -1:  # nothing good after it: a write that was cut short
                 self._set_aside(data, pos)
                 break
-            payload, pos = record
-            self._apply(payload)
+            self.warnings.append(f"{self.path}: damaged data at bytes {pos}-{following} was "
+                                 "skipped; the samples around it are intact.")
+            pos = following
 
     @staticmethod
     def _parse(data: bytes, pos: int) -> tuple[dict, int] | None:
@@ -78,30 +108,45 @@ class SampleStore:
             return None
         try:
             return json.loads(body), end
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
 
     def _set_aside(self, data: bytes, pos: int) -> None:
         """Keep the damaged tail in a side file, then cut it off so new samples follow good ones."""
         damaged = self.path.with_name(LOG_NAME + ".damaged")
-        with open(damaged, "ab") as f:
-            f.write(data[pos:])
-        with open(self.path, "r+b") as f:
-            f.truncate(pos)
-            os.fsync(f.fileno())
+        try:
+            with open(damaged, "ab") as f:
+                f.write(data[pos:])
+            with open(self.path, "r+b") as f:
+                f.truncate(pos)
+                os.fsync(f.fileno())
+            kept = f"kept in {damaged.name}"
+        except OSError as exc:
+            kept = f"left in place ({exc.strerror or exc})"
         self.warnings.append(
             f"{self.path}: damaged data after byte {pos} of {len(data)} (an interrupted write?) "
-            f"was skipped and kept in {damaged.name}; the {len(self._samples)} samples before it "
-            "are intact."
+            f"was skipped and {kept}; the {len(self._samples)} samples before it are intact."
         )
 
-    def _apply(self, payload: dict) -> None:
-        if "delete" in payload:
-            self._samples.pop(payload["delete"], None)
-            return
-        image = np.frombuffer(base64.b64decode(payload["image"]), np.uint8).reshape(28, 28)
-        self._samples[payload["id"]] = Sample(payload["id"], int(payload["label"]), image,
-                                              payload.get("strokes", []))
+    def _apply(self, payload: object) -> bool:
+        """Take one record into memory; False (and nothing changed) when it is not valid."""
+        try:
+            if not isinstance(payload, dict):
+                return False
+            if "delete" in payload:
+                self._samples.pop(str(payload["delete"]), None)
+                return True
+            sid, label = payload["id"], payload["label"]
+            if not isinstance(sid, str) or not isinstance(label, int) or not 0 <= label <= 9:
+                return False
+            image = np.frombuffer(base64.b64decode(payload["image"], validate=True), np.uint8)
+            strokes = payload.get("strokes", [])
+            if image.size != 28 * 28 or not isinstance(strokes, list):
+                return False
+        except (KeyError, TypeError, ValueError, binascii.Error):
+            return False
+        self._samples[sid] = Sample(sid, label, image.reshape(28, 28), strokes)
+        return True
 
     def __len__(self) -> int:
         return len(self._samples)
@@ -118,13 +163,31 @@ class SampleStore:
     # -- writing -----------------------------------------------------------------------------
 
     def _append(self, payload: dict) -> None:
+        """Write one record durably, or raise and leave the file as it was: every byte of the
+        write is checked (a full disk writes short), and a failed write is cut off again."""
+        if self.read_only:
+            raise OSError(f"the samples file {self.path} cannot be written (see the warnings)")
         body = json.dumps(payload, separators=(",", ":")).encode()
+        if len(body) > MAX_RECORD:
+            raise ValueError(f"this drawing is too large to keep as a sample ({len(body)} bytes, "
+                             f"at most {MAX_RECORD})")
         record = HEADER.pack(MAGIC, len(body), zlib.crc32(body)) + body
         self.folder.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         try:
-            os.write(fd, record)
-            os.fsync(fd)
+            size = os.fstat(fd).st_size
+            view = memoryview(record)
+            try:
+                while view:
+                    written = os.write(fd, view)
+                    if written <= 0:
+                        raise OSError(errno.ENOSPC, "no space left on the device")
+                    view = view[written:]
+                os.fsync(fd)
+            except OSError:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, size)
+                raise
         finally:
             os.close(fd)
         self._apply(payload)
@@ -153,6 +216,23 @@ class SampleStore:
         if sample_id in self._samples:
             self._append({"delete": sample_id})
 
+    def _payload(self, sample: Sample, label: int) -> dict:
+        return {"id": sample.id, "label": int(label), "strokes": sample.strokes,
+                "image": base64.b64encode(np.ascontiguousarray(sample.image).tobytes()).decode()}
+
+    def relabel(self, sample_id: str, label: int) -> Sample:
+        """Give a sample another label (a record with the same id replaces the old one)."""
+        if not 0 <= int(label) <= 9:
+            raise ValueError(f"label must be a digit 0-9, got {label!r}")
+        if sample_id not in self._samples:
+            raise ValueError(f"no sample {sample_id}")
+        self._append(self._payload(self._samples[sample_id], label))
+        return self._samples[sample_id]
+
+    def restore(self, sample: Sample) -> None:
+        """Bring back a deleted sample, as it was (undo of a delete)."""
+        self._append(self._payload(sample, sample.label))
+
     # -- exchange ----------------------------------------------------------------------------
 
     def export(self, folder: str | Path) -> int:
@@ -172,8 +252,18 @@ class SampleStore:
         atomic.write_bytes(folder / "labels.csv", out.getvalue().encode())
         return len(rows)
 
+    def _known(self) -> set[tuple[int, bytes]]:
+        """What an import of each kept sample would look like: to skip those already here."""
+        known = set()
+        for s in self.samples():
+            known.add((s.label, s.image.tobytes()))
+            again = imaging.image_to_mnist(255 - s.image)  # the same sample exported and read back
+            known.add((s.label, (again * 255).round().astype(np.uint8).tobytes()))
+        return known
+
     def import_folder(self, folder: str | Path) -> int:
-        """Add the samples of an exported folder (``labels.csv`` and its PNGs)."""
+        """Add the samples of an exported folder (``labels.csv`` and its PNGs); those already
+        here are skipped. Returns how many were added."""
         folder = Path(folder)
         try:
             with open(folder / "labels.csv", newline="") as f:
@@ -184,10 +274,18 @@ class SampleStore:
         for row in rows:  # check everything before adding anything
             try:
                 label = int(row["label"])
+                if not 0 <= label <= 9:
+                    raise ValueError(f"label {label} is not a digit 0-9")
                 image = imaging.image_to_mnist(folder / row["file"])
             except (KeyError, TypeError, ValueError) as exc:
                 raise ValueError(f"{folder / 'labels.csv'}: bad row {row}: {exc}") from exc
             parsed.append((image, label))
+        known = self._known()
+        added = 0
         for image, label in parsed:
-            self.add_image(image, label)
-        return len(parsed)
+            key = (label, (image * 255).round().astype(np.uint8).tobytes())
+            if key not in known:
+                self.add_image(image, label)
+                known.add(key)
+                added += 1
+        return added

@@ -1,4 +1,5 @@
-"""Shared fixtures: the real bundled model, the real MNIST and drawn-digit files, offscreen Qt."""
+"""Shared fixtures: the real bundled model, the real MNIST (from $DESK_APP_MNIST or Keras's cache) and
+drawn-digit files, offscreen Qt."""
 
 from __future__ import annotations
 
@@ -17,17 +18,15 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-MNIST_DIR = SHARED / "mnist"
-DRAWN = SHARED / "drawn-digits" / "unipen-1a-dev.npz"
 sys.path.insert(0, str(ROOT))
+from desk_app.evaluation import DRAWN_DIGITS as DRAWN  # noqa: E402  the copy in data/
 
 
 @pytest.fixture(scope="session")
 def mnist():
     from desk_app.training.data import load_mnist
 
-    return load_mnist(MNIST_DIR)
+    return load_mnist()  # --data's fallbacks: $DESK_APP_MNIST, then Keras's cache
 
 
 @pytest.fixture(scope="session")
@@ -53,3 +52,19 @@ def drawn_sample(drawn):
     idx = np.concatenate([rng.choice(np.flatnonzero(drawn.labels == d), 30, replace=False)
                           for d in range(10)])
     return [place(drawn.strokes[i], WAYS[0]) for i in idx], drawn.labels[idx]
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    """The real window, shown and active, with the bundled model and its own data folder."""
+    from desk_app.window import MainWindow
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1200, 640)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    w.load_model()
+    return w

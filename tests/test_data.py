@@ -9,7 +9,6 @@ import numpy as np
 import pytest
 
 from desk_app.training.data import IMAGE_MAGIC, LABEL_MAGIC, DataError, load_mnist
-from tests.conftest import MNIST_DIR
 
 
 def test_reads_the_original_files(mnist):
@@ -109,6 +108,24 @@ def test_npz_and_its_errors(tmp_path, mnist):
         load_mnist(junk)
 
 
-def test_nonexistent_path():
+def test_nonexistent_path(tmp_path):
     with pytest.raises(DataError, match="no such file"):
-        load_mnist(MNIST_DIR / "nope")
+        load_mnist(tmp_path / "nope")
+
+
+def test_env_then_keras_cache(tmp_path, monkeypatch):
+    """No path: $DESK_APP_MNIST first, then Keras's own cache (no TensorFlow, no network)."""
+    folder = tmp_path / "idx"
+    folder.mkdir()
+    _write_set(folder, n_train=20)
+    monkeypatch.setenv("DESK_APP_MNIST", str(folder))
+    assert load_mnist().x_train.shape == (20, 28, 28)
+    monkeypatch.delenv("DESK_APP_MNIST")
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))
+    cache = tmp_path / "keras" / "datasets" / "mnist.npz"
+    cache.parent.mkdir(parents=True)
+    rng = np.random.default_rng(0)
+    np.savez(cache, x_train=rng.integers(0, 255, (30, 28, 28), np.uint8), y_train=np.zeros(30, np.uint8),
+             x_test=np.zeros((5, 28, 28), np.uint8), y_test=np.zeros(5, np.uint8))
+    m = load_mnist()
+    assert m.x_train.shape == (30, 28, 28) and m.source == str(cache)

@@ -49,7 +49,7 @@ def test_a_dot_and_a_line_are_ink():
         ([np.zeros((3, 3))], "shape"),
         (np.zeros((3, 2)), "sequence"),
         ("strokes", "sequence"),
-        ([["a", "b"]], "not an array of numbers"),
+        ([["a", "b"]], "not an array of real numbers"),
         ([np.array([[1e12, 0.0]])], "beyond"),
     ],
 )

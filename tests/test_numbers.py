@@ -73,11 +73,11 @@ def test_touching_and_overlapping_neighbours_are_settled_by_the_network(drawn, r
     assert ok / total >= 0.8, ok / total  # 83% when measured; well apart, agreement is >= 99%
 
 
-def test_single_digits_read_exactly_as_predict_strokes(drawn_sample, recognizer):
+def test_single_digits_read_exactly_as_read_digit(drawn_sample, recognizer):
     drawings, _ = drawn_sample
     for strokes in drawings:
         text = recognizer.read_number(strokes, canvas_size=(280, 280), pen_width=18)
-        assert text == str(recognizer.predict_strokes(strokes, canvas_size=(280, 280), pen_width=18).argmax())
+        assert text == recognizer.read_digit(strokes, canvas_size=(280, 280), pen_width=18).char
 
 
 def test_numbers_from_drawn_digits_agree_with_digit_by_digit(drawn, recognizer):
@@ -87,8 +87,8 @@ def test_numbers_from_drawn_digits_agree_with_digit_by_digit(drawn, recognizer):
         idx = rng.choice(len(drawn.labels), 2 + k % 5, replace=False)
         placed, size = compose_number([drawn.strokes[i] for i in idx], rng)
         read = recognizer.read_number([s for d in placed for s in d], canvas_size=size, pen_width=18)
-        alone = recognizer.predict_strokes_batch(placed, canvas_size=size, pen_width=18).argmax(1)
-        agree += read == "".join(map(str, alone))
+        alone = recognizer.read_digits(placed, canvas_size=size, pen_width=18)
+        agree += read == "".join(r.char for r in alone)
     assert agree >= 98, agree
 
 
@@ -96,7 +96,7 @@ def test_reading_groups_carry_boxes_images_and_probabilities(recognizer):
     r = numbers.read(recognizer, four(20) + one(150), (300, 200), 18)
     assert [g.indices for g in r.groups] == [(0, 1), (2,)]
     for g in r.groups:
-        assert g.image.shape == (28, 28) and g.probs.shape == (10,) and 0 < g.confidence <= 1
+        assert g.image.shape == (28, 28) and g.probs.shape == (10,) and 0 < g.reading.confidence <= 1
     assert r.groups[0].box[2] < r.groups[1].box[0]
     assert r.text == "".join(str(g.digit) for g in r.groups)
 

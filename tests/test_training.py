@@ -11,7 +11,7 @@ import pytest
 
 from desk_app import Recognizer
 from desk_app.model_files import assets_dir
-from tests.conftest import MNIST_DIR, ROOT
+from tests.conftest import ROOT
 
 tf = pytest.importorskip("tensorflow")
 
@@ -19,11 +19,10 @@ tf = pytest.importorskip("tensorflow")
 def test_both_architectures_build():
     from desk_app.training.model import build_model
 
-    for arch, params in (("seed", 93_322), ("default", None)):
-        m = build_model(arch)
-        assert m.output_shape == (None, 10) and m.input_shape == (None, 28, 28)
-        if params:
-            assert m.count_params() == params  # the tutorial's network, exactly
+    seed = build_model("seed", classes=10)
+    assert seed.output_shape == (None, 10) and seed.count_params() == 93_322  # the tutorial's, exactly
+    default = build_model("default")
+    assert default.output_shape == (None, 11) and default.input_shape == (None, 28, 28)  # + not a digit
     with pytest.raises(ValueError, match="unknown arch"):
         build_model("huge")
 
@@ -40,7 +39,7 @@ def test_help_lists_the_options():
 def quick_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("model")
     proc = subprocess.run(
-        [sys.executable, "train_model.py", "--data", str(MNIST_DIR), "--epochs", "1",
+        [sys.executable, "train_model.py", "--epochs", "1",
          "--limit", "2000", "--out", str(out), "--no-show"],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
     )
@@ -86,14 +85,21 @@ def test_missing_data_is_a_clear_error(tmp_path):
 
 
 def test_tflite_and_keras_agree_on_the_test_set(mnist):
+    """The bundled .tflite is the card's ensemble of model.keras and its partner, exactly."""
     from desk_app.training.export import load_keras
-    from desk_app.training.model import with_temperature
+    from desk_app.training.model import ensemble, with_temperature
 
     card = json.loads((assets_dir() / "model_card.json").read_text())
-    model = with_temperature(load_keras(assets_dir() / "model.keras"), card.get("temperature", 1.0))
+    model = load_keras(assets_dir() / "model.keras")
+    if card.get("ensemble"):
+        partner = load_keras(ROOT / card["ensemble"]["digits_from"])
+        model = ensemble(partner, model, card["ensemble"]["temperature"], card["temperature"],
+                         card["ensemble"]["weight"])
+    else:
+        model = with_temperature(model, card.get("temperature", 1.0))
     x = mnist.x_test.astype(np.float32) / 255
     keras_probs = model.predict(x, batch_size=1000, verbose=0)
-    lite_probs = Recognizer().predict_mnist(x)
+    lite_probs = Recognizer().classify(x)
     assert np.abs(keras_probs - lite_probs).max() < 1e-4
 
 
@@ -110,7 +116,7 @@ def test_temperature_scaling_recovers_a_known_temperature():
 
 def test_distribute_trains_on_two_logical_devices(tmp_path):
     proc = subprocess.run(
-        [sys.executable, "train_model.py", "--data", str(MNIST_DIR), "--epochs", "1", "--limit", "6000",
+        [sys.executable, "train_model.py", "--epochs", "1", "--limit", "6000",
          "--arch", "seed", "--batch-size", "32", "--distribute", "--logical-cpus", "2", "--drawn-digits", "",
          "--out", str(tmp_path), "--no-show"],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
@@ -136,7 +142,7 @@ def test_finetune_learns_a_users_style_and_keeps_mnist(tmp_path, mnist):
     before = Recognizer().predict_strokes_batch(fresh, canvas_size=(280, 280), pen_width=18)
     assert (before.argmax(1) == 0).mean() <= 0.2
     proc = subprocess.run(
-        [sys.executable, "train_model.py", "--data", str(MNIST_DIR), "--user-samples",
+        [sys.executable, "train_model.py", "--user-samples",
          str(tmp_path / "samples"), "--finetune", "--base", str(assets_dir() / "model.keras"),
          "--out", str(tmp_path / "model"), "--drawn-digits", "", "--no-show"],
         cwd=ROOT, capture_output=True, text=True, timeout=900,

@@ -1,5 +1,8 @@
-"""MNIST loading: the four original IDX files (gzipped or not), a Keras ``mnist.npz``, or the
-Keras download. NumPy only, so the loader is testable without TensorFlow.
+"""MNIST loading, one way everywhere (tests, benchmarks, training, retraining from the window):
+the path given, else the folder or file named by ``DESK_APP_MNIST``, else Keras's own cache
+(``~/.keras/datasets/mnist.npz``), else the Keras download. A path holds the four original IDX
+files (gzipped or not) or is a Keras ``mnist.npz``. NumPy only (TensorFlow only to download),
+so the loader is testable without TensorFlow.
 
 Every file is checked (magic number, dimensions, counts, label range) and a problem is reported
 as a :class:`DataError` naming the file and what is wrong.
@@ -9,8 +12,12 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
+import math
+import os
 import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,14 +47,27 @@ class Mnist:
     sha256: str  # of the raw arrays, so a model card pins the exact data
 
 
+MAX_BYTES = 64 * 1024 * 1024  # MNIST's largest file is 47 MB: anything bigger is not MNIST
+
+
 def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, gunzipped when gzipped, never more than MAX_BYTES (a gzip bomb is
+    refused after MAX_BYTES, not after it filled the memory)."""
     try:
+        if not path.is_file() or path.stat().st_size > MAX_BYTES:
+            raise DataError(f"{path}: not a regular file of at most {MAX_BYTES // 2**20} MB")
         raw = path.read_bytes()
-        if raw[:2] == b"\x1f\x8b":
-            return gzip.decompress(raw)
-        return raw
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        if raw[:2] != b"\x1f\x8b":
+            return raw
+        with gzip.GzipFile(fileobj=io.BytesIO(raw)) as f:
+            data = f.read(MAX_BYTES + 1)
+    except DataError:
+        raise
+    except (OSError, EOFError, zlib.error) as exc:
         raise DataError(f"{path}: cannot read ({exc})") from exc
+    if len(data) > MAX_BYTES:
+        raise DataError(f"{path}: decompresses to more than {MAX_BYTES // 2**20} MB: not MNIST")
+    return data
 
 
 def read_idx(path: Path, magic: int) -> np.ndarray:
@@ -66,7 +86,7 @@ def read_idx(path: Path, magic: int) -> np.ndarray:
     if len(data) < header:
         raise DataError(f"{path}: header truncated")
     dims = struct.unpack(">" + "I" * ndim, data[4:header])
-    expected = int(np.prod(dims))
+    expected = math.prod(dims)
     body = len(data) - header
     if body != expected:
         raise DataError(
@@ -90,6 +110,8 @@ def _check(x: np.ndarray, y: np.ndarray, name: str, where: str) -> None:
         raise DataError(f"{where}: {name} labels have shape {y.shape}, expected (N,)")
     if len(x) != len(y):
         raise DataError(f"{where}: {len(x)} {name} images but {len(y)} labels")
+    if len(x) == 0:
+        raise DataError(f"{where}: no {name} images")
     if len(y) and int(y.max()) > 9:
         raise DataError(f"{where}: {name} labels outside 0-9 (max {int(y.max())})")
 
@@ -113,6 +135,10 @@ def _from_arrays(x_train, y_train, x_test, y_test, source: str) -> Mnist:
 def load_npz(path: Path) -> Mnist:
     """A Keras-format ``mnist.npz`` (x_train, y_train, x_test, y_test); never unpickles."""
     try:
+        with zipfile.ZipFile(path) as z:  # sizes from the directory, before decompressing
+            total = sum(i.file_size for i in z.infolist())
+        if total > 2 * MAX_BYTES:
+            raise DataError(f"{path}: holds {total // 2**20} MB uncompressed: not MNIST")
         with np.load(path, allow_pickle=False) as f:
             missing = {"x_train", "y_train", "x_test", "y_test"} - set(f.files)
             if missing:
@@ -120,7 +146,7 @@ def load_npz(path: Path) -> Mnist:
             arrays = [f[k] for k in ("x_train", "y_train", "x_test", "y_test")]
     except DataError:
         raise
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
         raise DataError(f"{path}: not a readable mnist.npz ({exc})") from exc
     return _from_arrays(*arrays, source=str(path))
 
@@ -143,6 +169,15 @@ def load_folder(folder: Path) -> Mnist:
     )
 
 
+ENV = "DESK_APP_MNIST"
+
+
+def keras_cache() -> Path:
+    """Where ``keras.datasets.mnist`` keeps its download (``KERAS_HOME`` moves it)."""
+    home = os.environ.get("KERAS_HOME") or str(Path.home() / ".keras")
+    return Path(home) / "datasets" / "mnist.npz"
+
+
 def load_keras() -> Mnist:
     """The Keras download (cached after the first time). Needs TensorFlow and a network."""
     try:
@@ -151,15 +186,20 @@ def load_keras() -> Mnist:
         (x_train, y_train), (x_test, y_test) = mnist.load_data()
     except Exception as exc:  # noqa: BLE001 - any failure means: no data, say how to fix it
         raise DataError(
-            f"could not download MNIST ({type(exc).__name__}: {exc}). Without a network, pass "
-            "--data DIR with the four IDX files (e.g. --data ../shared/mnist) or an mnist.npz."
+            f"MNIST is not here and could not be downloaded ({type(exc).__name__}: {exc}). "
+            f"Without a network, pass --data DIR (a folder with the four IDX files, or an "
+            f"mnist.npz), or set {ENV}=DIR, or put mnist.npz in {keras_cache().parent}."
         ) from exc
     return _from_arrays(x_train, y_train, x_test, y_test, "keras.datasets.mnist")
 
 
 def load_mnist(path: str | Path | None = None) -> Mnist:
-    """Load MNIST from ``path`` (a folder of IDX files or an ``.npz``), or download it."""
+    """Load MNIST from ``path``, else ``$DESK_APP_MNIST``, else Keras's cache, else download."""
+    if path is None and os.environ.get(ENV):
+        path = os.environ[ENV]
     if path is None:
+        if keras_cache().is_file():
+            return load_npz(keras_cache())
         return load_keras()
     p = Path(path)
     if p.is_dir():

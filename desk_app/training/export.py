@@ -4,6 +4,7 @@ missing or half-written model, and a failed export leaves the previous one in pl
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
 from pathlib import Path
 
@@ -15,10 +16,11 @@ from desk_app.model_files import CARD_NAME, KERAS_NAME, TFLITE_NAME
 from desk_app.training.model import with_temperature
 
 
-def to_tflite(model: keras.Model, temperature: float = 1.0) -> bytes:
-    """The LiteRT flatbuffer of ``model``, its probabilities softmax(logits / temperature)."""
-    converter = tf.lite.TFLiteConverter.from_keras_model(with_temperature(model, temperature))
-    return converter.convert()
+def to_tflite(model: keras.Model, temperature: float = 1.0, calibrated: bool = False) -> bytes:
+    """The LiteRT flatbuffer of ``model``, its probabilities softmax(logits / temperature)
+    (or ``model`` as it is, when it is ``calibrated`` already: an ensemble)."""
+    final = model if calibrated else with_temperature(model, temperature)
+    return tf.lite.TFLiteConverter.from_keras_model(final).convert()
 
 
 def keras_bytes(model: keras.Model) -> bytes:
@@ -29,12 +31,16 @@ def keras_bytes(model: keras.Model) -> bytes:
         return path.read_bytes()
 
 
-def export(model: keras.Model, out: str | Path, card: dict, temperature: float = 1.0) -> Path:
+def export(model: keras.Model, out: str | Path, card: dict, temperature: float = 1.0,
+           app_model: keras.Model | None = None) -> Path:
     """Write model, ``.tflite`` and card into ``out``. Everything is converted before anything
-    is replaced, and the ``.tflite`` (what the app loads) goes last."""
+    is replaced, and the ``.tflite`` (what the app loads) goes last. ``app_model``, when given,
+    is what the app runs instead of ``model`` (an ensemble with another network)."""
     out = Path(out)
     keras_data = keras_bytes(model)
-    tflite_data = to_tflite(model, temperature)
+    tflite_data = (to_tflite(app_model, calibrated=True) if app_model is not None
+                   else to_tflite(model, temperature))
+    card["tflite_sha256"] = hashlib.sha256(tflite_data).hexdigest()  # checked at load; kept by the caller
     atomic.write_bytes(out / KERAS_NAME, keras_data)
     atomic.write_json(out / CARD_NAME, card)
     atomic.write_bytes(out / TFLITE_NAME, tflite_data)

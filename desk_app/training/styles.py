@@ -52,7 +52,7 @@ def slashed_zero(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """A slash through the oval, often steep and sticking out well beyond it."""
     x0, y0, x1, y1 = _box(img)
     cx, cy = (x0 + x1 + 1) / 2, (y0 + y1 + 1) / 2
-    angle = np.radians(rng.uniform(35, 88)) * (1 if rng.random() < 0.8 else -1)
+    angle = np.radians(rng.uniform(20, 88)) * (1 if rng.random() < 0.8 else -1)  # shallow too
     dx, dy = np.cos(angle), -np.sin(angle)  # "/" goes up to the right
     hw, hh = (x1 - x0 + 1) / 2, (y1 - y0 + 1) / 2
     reach = min(hw / max(abs(dx), 1e-3), hh / max(abs(dy), 1e-3))  # centre to the box edge
@@ -88,29 +88,122 @@ def barred_seven(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 STYLES = {0: slashed_zero, 1: flagged_one, 7: barred_seven}
 
 
-def drawn_ones(n: int, rng: np.random.Generator) -> np.ndarray:
-    """Ones drawn from scratch as pen strokes and rendered by the app's own renderer: an upright
-    stem with a long flag (often half its height), sometimes a base: the continental European
-    one that MNIST's Americans never wrote and that MNIST models read as 7."""
+def _wobbly(a, b, rng: np.random.Generator, m: int = 8) -> np.ndarray:
+    t = np.linspace(0, 1, m)[:, None]
+    return a + (b - a) * t + rng.normal(0, 0.8, (m, 2))
+
+
+def _curve(points: list, rng: np.random.Generator, m: int = 16) -> np.ndarray:
+    """A quadratic Bezier through three control points, with a shaky hand."""
+    p0, p1, p2 = (np.asarray(p, float) for p in points)
+    t = np.linspace(0, 1, m)[:, None]
+    return (1 - t) ** 2 * p0 + 2 * (1 - t) * t * p1 + t**2 * p2 + rng.normal(0, 0.8, (m, 2))
+
+
+def _slant(strokes: list[np.ndarray], rng: np.random.Generator, lo: float = -6, hi: float = 12):
+    """Lean the drawing right (or a little left) by shearing x with height."""
+    k = np.tan(np.radians(rng.uniform(lo, hi)))
+    return [s + np.stack([-k * (s[:, 1] - 50.0), np.zeros(len(s))], axis=1) for s in strokes]
+
+
+def drawn_one(rng: np.random.Generator) -> list[np.ndarray]:
+    """An upright stem with a flag, often long and steep (the continental European one, and the
+    long up-stroke of many writers), sometimes a base. MNIST models read these as 7."""
+    h = 100.0
+    top, bottom = np.array([0.0, 0.0]), np.array([0.0, h])
+    if rng.random() < 0.4:  # a long up-stroke from low on the left
+        length, angle = h * rng.uniform(0.5, 0.85), np.radians(rng.uniform(45, 72))
+    else:
+        length, angle = h * rng.uniform(0.2, 0.6), np.radians(rng.uniform(25, 60))
+    flag_end = top + length * np.array([-np.cos(angle), np.sin(angle)])
+    strokes = [np.concatenate([_wobbly(flag_end, top, rng), _wobbly(top, bottom, rng)])]
+    if rng.random() < 0.3:
+        w = h * rng.uniform(0.15, 0.3)
+        strokes.append(_wobbly(bottom - [w, 0], bottom + [w * rng.uniform(0.8, 1.2), 0], rng))
+    return _slant(strokes, rng)
+
+
+def drawn_seven(rng: np.random.Generator) -> list[np.ndarray]:
+    """A seven with a curved or straight top and, mostly, a bar across the middle: the way much
+    of Europe writes it. MNIST models read the curved one as 2."""
+    h, w = 100.0, rng.uniform(45, 75)
+    start = np.array([0.0, rng.uniform(0, 12)])
+    corner = np.array([w, rng.uniform(-3, 5)])
+    foot = np.array([w * rng.uniform(0.1, 0.5), h])
+    lift = rng.uniform(5, 25) if rng.random() < 0.6 else 0.0  # a top that bulges upwards
+    top = _curve([start, (w * 0.5, -lift), corner], rng)
+    bend = (corner + foot) / 2 + [rng.uniform(-6, 6), 0]
+    stem = _curve([corner, bend, foot], rng)
+    strokes = [np.concatenate([top, stem])]
+    if rng.random() < 0.8:
+        y = h * rng.uniform(0.4, 0.6)
+        x = corner[0] + (foot[0] - corner[0]) * (y - corner[1]) / (h - corner[1])
+        half = w * rng.uniform(0.25, 0.45)
+        strokes.append(_wobbly(np.array([x - half, y + rng.uniform(-3, 3)]),
+                               np.array([x + half, y + rng.uniform(-3, 3)]), rng))
+    return _slant(strokes, rng)
+
+
+def drawn_nine(rng: np.random.Generator) -> list[np.ndarray]:
+    """A nine with a small loop and a long tail that curves at the bottom. MNIST models read
+    these as 3 or 7."""
+    h = 100.0
+    r = h * rng.uniform(0.12, 0.24)
+    c = np.array([0.0, r])
+    a = np.linspace(0, 2 * np.pi * rng.uniform(1.0, 1.15), 30)
+    loop = c + np.stack([r * np.cos(-a), r * np.sin(-a) * rng.uniform(0.8, 1.1)], axis=1)
+    loop += rng.normal(0, 0.6, loop.shape)
+    start = loop[-1]
+    curl = rng.uniform(0.3, 1.6) * r  # how far the tail swings back to the left
+    mid = np.array([r * rng.uniform(0.6, 1.3), h * rng.uniform(0.65, 0.9)])
+    tail = _curve([start, mid, (start[0] - curl, h)], rng, 20)
+    return _slant([np.concatenate([loop, tail])], rng)
+
+
+def drawn_zero(rng: np.random.Generator) -> list[np.ndarray]:
+    """An oval drawn with a pen, narrow or round, often crossed by a slash that sticks out (the
+    way much of Europe writes a zero); the network saw few pen-drawn zeros and refused these."""
+    h = 100.0
+    w = h * rng.uniform(0.35, 0.9)
+    a0 = rng.uniform(-0.6, 0.6) - np.pi / 2
+    t = np.linspace(a0, a0 + 2 * np.pi * rng.uniform(1.0, 1.12), 40)
+    oval = np.stack([w / 2 * np.cos(t), h / 2 * np.sin(t)], axis=1) + rng.normal(0, 0.8, (40, 2))
+    strokes = [oval]
+    if rng.random() < 0.6:
+        angle = np.radians(rng.uniform(25, 80))
+        d = np.array([np.cos(angle), -np.sin(angle)])  # up to the right
+        reach = h / 2 * rng.uniform(0.8, 1.5)
+        c = rng.normal(0, 3, 2)
+        strokes.append(_wobbly(c - reach * d * rng.uniform(0.8, 1.2), c + reach * d, rng))
+    return _slant(strokes, rng, -5, 15)
+
+
+def drawn_four(rng: np.random.Generator) -> list[np.ndarray]:
+    """A four drawn with a pen: open at the top (the left stroke upright or slanted), or closed."""
+    h = 100.0
+    w = h * rng.uniform(0.45, 0.8)
+    stem_x = w * rng.uniform(0.55, 0.8)
+    bar_y = h * rng.uniform(0.45, 0.7)
+    left_top = np.array([rng.uniform(0, 0.35) * w, rng.uniform(0, 0.3) * h])
+    if rng.random() < 0.4:  # closed: the diagonal runs from the stem's top
+        left_top = np.array([stem_x, 0.0])
+    corner = np.array([rng.uniform(-0.05, 0.1) * w, bar_y])
+    first = np.concatenate([_wobbly(left_top, corner, rng), _wobbly(corner, np.array([w, bar_y]), rng)])
+    stem = _wobbly(np.array([stem_x, rng.uniform(0, 0.25) * h]), np.array([stem_x, h]), rng)
+    return _slant([first, stem], rng)
+
+
+DRAWN = {0: drawn_zero, 1: drawn_one, 4: drawn_four, 7: drawn_seven, 9: drawn_nine}
+
+
+def drawn_digits(digit: int, n: int, rng: np.random.Generator) -> np.ndarray:
+    """``n`` digits drawn from scratch as pen strokes and rendered by the app's own renderer:
+    styles of other writing traditions that MNIST lacks."""
     from desk_app.ink import strokes_to_mnist
 
     out = np.empty((n, 28, 28), np.uint8)
     for k in range(n):
-        h = 100.0
-        slant = np.tan(np.radians(rng.uniform(-6, 10)))
-        top, bottom = np.array([0.0, 0.0]), np.array([-slant * h, h])
-        length, angle = h * rng.uniform(0.2, 0.6), np.radians(rng.uniform(25, 60))
-        flag_end = top + length * np.array([-np.cos(angle), np.sin(angle)])
-
-        def wobbly(a, b, m=8):
-            t = np.linspace(0, 1, m)[:, None]
-            return a + (b - a) * t + rng.normal(0, 0.8, (m, 2))
-
-        strokes = [np.concatenate([wobbly(flag_end, top), wobbly(top, bottom)])]
-        if rng.random() < 0.3:
-            w = h * rng.uniform(0.15, 0.3)
-            strokes.append(wobbly(bottom - [w, 0], bottom + [w * rng.uniform(0.8, 1.2), 0]))
-        out[k] = (strokes_to_mnist(strokes) * 255).round().astype(np.uint8)
+        out[k] = (strokes_to_mnist(DRAWN[digit](rng)) * 255).round().astype(np.uint8)
     return out
 
 
@@ -121,10 +214,13 @@ def add_styles(x: np.ndarray, y: np.ndarray, fraction: float = 0.5,
     extra_x, extra_y = [], []
     for digit, make in STYLES.items():
         idx = np.flatnonzero(y == digit)
-        for i in rng.choice(idx, int(len(idx) * fraction), replace=False):
+        share = min(1.0, 2 * fraction) if digit == 0 else fraction  # slashed zeros: the most misread
+        for i in rng.choice(idx, int(len(idx) * share), replace=False):
             extra_x.append(make(x[i], rng))
             extra_y.append(digit)
-    ones = drawn_ones(int((y == 1).sum() * fraction), rng)
-    extra_x.extend(ones)
-    extra_y.extend([1] * len(ones))
+    for digit, share in ((0, fraction / 2), (1, fraction), (4, fraction / 2), (7, fraction / 2),
+                         (9, fraction / 2)):
+        drawn = drawn_digits(digit, int((y == digit).sum() * share), rng)
+        extra_x.extend(drawn)
+        extra_y.extend([digit] * len(drawn))
     return np.stack(extra_x), np.asarray(extra_y, dtype=y.dtype)

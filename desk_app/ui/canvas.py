@@ -13,16 +13,21 @@ from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QP
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 Points = list[tuple[float, float]]
+UNDO_LIMIT = 100  # snapshots kept for undo
+HINT = ("Draw a digit here, or a whole number.\n"
+        "Wrong answer? Type the right digit to teach it your handwriting.")
 
 
 class Document:
-    """An immutable snapshot of what is on the canvas: strokes, or an opened picture."""
+    """An immutable snapshot of what is on the canvas: strokes (each with the pen width it was
+    drawn with), or an opened picture."""
 
-    __slots__ = ("image", "strokes")
+    __slots__ = ("image", "strokes", "widths")
 
     def __init__(self, strokes: tuple[tuple[tuple[float, float], ...], ...] = (),
-                 image: QImage | None = None) -> None:
+                 image: QImage | None = None, widths: tuple[float, ...] = ()) -> None:
         self.strokes = strokes
+        self.widths = widths
         self.image = image
 
     @property
@@ -46,6 +51,7 @@ class Canvas(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(200, 200)
         self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # typed digits and shortcuts come here
         self.setToolTip("Draw a digit with the mouse, a pen or a finger")
         self._doc = Document()
         self._undo: list[Document] = []
@@ -67,6 +73,11 @@ class Canvas(QWidget):
         return out
 
     @property
+    def document(self) -> Document:
+        """The current snapshot (a new object after every change)."""
+        return self._doc
+
+    @property
     def picture(self) -> QImage | None:
         """The opened image shown on the canvas, if any."""
         return self._doc.image
@@ -83,21 +94,29 @@ class Canvas(QWidget):
         return self._pen_width
 
     def set_pen_width(self, width: float) -> None:
+        """The pen for the next strokes; what is drawn keeps the width it was drawn with."""
         self._pen_width = float(width)
-        self._redraw()
+
+    def _remember(self) -> None:
+        """Keep the current snapshot for undo; the oldest go when there are UNDO_LIMIT."""
+        self._undo.append(self._doc)
+        del self._undo[:-UNDO_LIMIT]
 
     def _commit(self, doc: Document) -> None:
-        self._undo.append(self._doc)
+        self._remember()
         self._redo.clear()
         self._doc = doc
         self._redraw()
         self.documentChanged.emit()
 
     def clear(self) -> None:
-        """Empty the canvas (undoable)."""
-        self._current = None
+        """Empty the canvas (undoable); a stroke being drawn is dropped too."""
+        drawing, self._current = self._current is not None, None
         if not self._doc.empty:
             self._commit(Document())
+        elif drawing:
+            self._redraw()
+            self.documentChanged.emit()
 
     def set_picture(self, image: QImage) -> None:
         """Show an opened image instead of the strokes (undoable)."""
@@ -126,15 +145,19 @@ class Canvas(QWidget):
 
     # -- rendering -----------------------------------------------------------------------------
 
+    def is_dark(self) -> bool:
+        return self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
     def ink_color(self) -> QColor:
-        return self.palette().color(QPalette.ColorRole.Text)
+        return QColor("#f2f2ee") if self.is_dark() else QColor("#1b1b1f")
 
     def paper_color(self) -> QColor:
-        return self.palette().color(QPalette.ColorRole.Base)
+        """The canvas's own paper, set apart from the window in light and dark palettes."""
+        return QColor("#15171c") if self.is_dark() else QColor("#fffef8")
 
-    def _pen(self) -> QPen:
-        return QPen(self.ink_color(), self._pen_width, Qt.PenStyle.SolidLine,
-                    Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+    def _pen(self, width: float | None = None) -> QPen:
+        return QPen(self.ink_color(), self._pen_width if width is None else width,
+                    Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
 
     def render_image(self, size: QSize | None = None, dpr: float = 1.0) -> QImage:
         """The drawing as an image: paper, then the picture or the strokes, in ink."""
@@ -149,8 +172,9 @@ class Canvas(QWidget):
             scaled = pic.size().scaled(size, Qt.AspectRatioMode.KeepAspectRatio)
             x, y = (size.width() - scaled.width()) / 2, (size.height() - scaled.height()) / 2
             p.drawImage(QRectF(x, y, scaled.width(), scaled.height()), pic)
-        p.setPen(self._pen())
-        for s in self.strokes:
+        widths = list(self._doc.widths) + [self._pen_width] * (len(self.strokes) - len(self._doc.widths))
+        for s, w in zip(self.strokes, widths, strict=True):
+            p.setPen(self._pen(w))
             self._draw_stroke(p, s)
         p.end()
         return img
@@ -205,7 +229,26 @@ class Canvas(QWidget):
                 p.drawRoundedRect(box, 6, 6)
         if self.is_empty:
             p.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Draw a digit here")
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, HINT)
+        border = self.palette().color(QPalette.ColorRole.Highlight if self.hasFocus()
+                                      else QPalette.ColorRole.Mid)
+        p.setPen(QPen(border, 1))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
+
+    def focusInEvent(self, event) -> None:
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event) -> None:
+        self.update()
+        super().focusOutEvent(event)
+
+    def _inside(self, event: QMouseEvent) -> tuple[float, float]:
+        """The pointer's position, kept on the canvas: ink dragged outside stops at the edge."""
+        x = min(max(event.position().x(), 0.0), float(self.width() - 1))
+        y = min(max(event.position().y(), 0.0), float(self.height() - 1))
+        return x, y
 
     def resizeEvent(self, event) -> None:
         self._redraw()
@@ -227,7 +270,8 @@ class Canvas(QWidget):
             return
         if event.button() != Qt.MouseButton.LeftButton or self._current is not None:
             return
-        pt = (event.position().x(), event.position().y())
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        pt = self._inside(event)
         if self._doc.image is not None:  # drawing replaces an opened picture
             self._commit(Document())
         self._current = [pt]
@@ -240,7 +284,7 @@ class Canvas(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._current is None or not event.buttons() & Qt.MouseButton.LeftButton:
             return
-        pt = (event.position().x(), event.position().y())
+        pt = self._inside(event)
         if pt != self._current[-1]:
             self._draw_segment(self._current[-1], pt)
             self._current.append(pt)
@@ -250,8 +294,8 @@ class Canvas(QWidget):
         if event.button() != Qt.MouseButton.LeftButton or self._current is None:
             return
         stroke, self._current = tuple(self._current), None
-        self._undo.append(self._doc)
+        self._remember()
         self._redo.clear()
-        self._doc = Document(self._doc.strokes + (stroke,))
+        self._doc = Document(self._doc.strokes + (stroke,), None, self._doc.widths + (self._pen_width,))
         self.strokeFinished.emit()
         self.documentChanged.emit()

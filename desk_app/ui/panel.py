@@ -5,19 +5,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-UNSURE_BELOW = 0.6  # calibrated probability under which the answer is shown as a guess
-
+WIDTH = 300  # the panel never grows with the answer, so the canvas never shrinks while you write
+BIG = 56  # point size of a one-digit answer; longer numbers get smaller type to fit
+HISTORY = 6  # answers kept in "Recent"
+SEEN = 28 * 4 + 2  # the 28x28 image the network read, 4x, framed
 
 class ProbabilityBars(QWidget):
     """Ten horizontal bars, one per digit, the best one highlighted. Clicking a digit says that
@@ -29,7 +33,7 @@ class ProbabilityBars(QWidget):
         super().__init__(parent)
         self.setObjectName("probabilities")
         self._probs: list[float] = [0.0] * 10
-        self.setMinimumSize(180, 10 * 18)
+        self.setMinimumSize(180, 10 * 16)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip("The network's probability for each digit.\n"
@@ -50,7 +54,7 @@ class ProbabilityBars(QWidget):
         return list(self._probs)
 
     def sizeHint(self) -> QSize:
-        return QSize(220, 10 * 20)
+        return QSize(220, 10 * 17)
 
     def paintEvent(self, event) -> None:
         p = QPainter(self)
@@ -66,10 +70,11 @@ class ProbabilityBars(QWidget):
             p.drawText(QRectF(0, y, label_w, row), Qt.AlignmentFlag.AlignCenter, str(d))
             track = QRectF(label_w + 4, y + row * 0.2, bar_w, row * 0.6)
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(pal.color(QPalette.ColorRole.AlternateBase))
+            text = pal.color(QPalette.ColorRole.WindowText)
+            p.setBrush(QColor(text.red(), text.green(), text.blue(), 38))  # visible in light and dark
             p.drawRoundedRect(track, 3, 3)
-            role = QPalette.ColorRole.Highlight if d == best else QPalette.ColorRole.Mid
-            p.setBrush(pal.color(role))
+            p.setBrush(pal.color(QPalette.ColorRole.Highlight) if d == best
+                       else QColor(text.red(), text.green(), text.blue(), 150))
             p.drawRoundedRect(QRectF(track.x(), track.y(), bar_w * prob, track.height()), 3, 3)
             p.setPen(pal.color(QPalette.ColorRole.WindowText))
             p.drawText(QRectF(track.right() + 4, y, pct_w, row),
@@ -84,7 +89,7 @@ class Panel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumWidth(240)
+        self.setFixedWidth(WIDTH)
         self.prediction = QLabel(self)
         self.prediction.setObjectName("prediction")
         self.prediction.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -92,50 +97,80 @@ class Panel(QWidget):
         font.setPointSize(56)
         font.setBold(True)
         self.prediction.setFont(font)
-        self.prediction.setMinimumHeight(96)
+        self.prediction.setFixedHeight(SEEN + 18)
+        self.prediction.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.prediction.setToolTip("The digit the network reads")
         self.confidence = QLabel(self)
         self.confidence.setObjectName("confidence")
         self.confidence.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.confidence.setWordWrap(True)
+        self.confidence.setFixedHeight(40)
+        self.note = QLabel(self)  # what a correction did: "Saved as 5"
+        self.note.setObjectName("note")
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note.setWordWrap(True)
+        self.note.setFixedHeight(36)
         self.bars = ProbabilityBars(self)
         self.seen = QLabel(self)
         self.seen.setObjectName("seen")
-        self.seen.setFixedSize(28 * 5 + 2, 28 * 5 + 2)
+        self.seen.setFixedSize(SEEN, SEEN)
         self.seen.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.seen.setFrameShape(QLabel.Shape.Box)
         self.seen.setToolTip("What the network saw: your drawing in MNIST's 28x28 format")
-        self.digits = QWidget(self)
+        self.digits = QWidget()
         self.digits.setObjectName("digits")
         self._digit_row = QHBoxLayout(self.digits)
         self._digit_row.setContentsMargins(0, 0, 0, 0)
+        self._digit_row.addStretch(1)
+        # A long number scrolls sideways in a row of fixed height: nothing else moves.
+        self.digit_scroll = QScrollArea(self)
+        self.digit_scroll.setWidget(self.digits)
+        self.digit_scroll.setWidgetResizable(True)
+        self.digit_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.digit_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.digit_scroll.setFixedHeight(64)
+        self.digit_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._digit_buttons = QButtonGroup(self)
         self._digit_buttons.idClicked.connect(self.digitChosen)
-        caption = QLabel("What the network saw", self)
+        caption = QLabel("what it read", self)
         caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        caption.setToolTip(self.seen.toolTip())
+        self.history = QLabel(self)
+        self.history.setObjectName("history")
+        self.history.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.history.setToolTip("Your last answers (Ctrl+C copies the current one)")
+        self._history: list[str] = []
+        seen_box = QVBoxLayout()
+        seen_box.setSpacing(2)
+        seen_box.addWidget(self.seen)
+        seen_box.addWidget(caption)
+        top = QHBoxLayout()
+        top.addWidget(self.prediction, 1)
+        top.addLayout(seen_box, 0)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.prediction)
+        layout.setSpacing(4)
+        layout.addLayout(top)
         layout.addWidget(self.confidence)
-        layout.addWidget(self.digits)
-        layout.addSpacing(8)
+        layout.addWidget(self.digit_scroll)
         layout.addWidget(self.bars)
-        layout.addSpacing(8)
-        layout.addWidget(caption)
-        layout.addWidget(self.seen, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.note)
         layout.addStretch(1)
+        layout.addWidget(self.history)
         self.show_blank()
 
     def show_blank(self, message: str = "Draw a digit") -> None:
         """No answer: the label holds no digit."""
-        self.prediction.setText("–")
+        self._set_big("–")
+        self.prediction.setEnabled(True)
         self.prediction.setAccessibleName("No digit")
         self.confidence.setText(message)
         self.bars.set_probabilities(None)
         self.seen.clear()
         self.set_digits([], -1)
 
-    def set_digits(self, digits: Sequence[tuple[int, float]], selected: int) -> None:
-        """One checkable button per digit of a number ("2 99%"); none for a single digit."""
+    def set_digits(self, digits: Sequence[tuple[str, float]], selected: int) -> None:
+        """One checkable button per digit of a number ("2 99%", "? 80%"); none for a single
+        digit."""
         for b in self._digit_buttons.buttons():
             self._digit_buttons.removeButton(b)
             b.setParent(None)
@@ -144,22 +179,42 @@ class Panel(QWidget):
             b = QPushButton(f"{digit}\n{conf:.0%}", self.digits)
             b.setCheckable(True)
             b.setChecked(i == selected)
+            b.setFixedSize(44, 44)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays with the canvas
             b.setToolTip(f"Digit {i + 1}: show its probabilities and the image it was read from")
             self._digit_buttons.addButton(b, i)
-            self._digit_row.addWidget(b)
-        self.digits.setVisible(len(digits) > 1)
+            self._digit_row.insertWidget(self._digit_row.count() - 1, b)
+        if len(digits) > 1 and 0 <= selected < len(digits):
+            self.digit_scroll.ensureVisible(50 * selected + 22, 22, 30, 0)
 
-    def show_answer(self, text: str, probs: Sequence[float], seen: QImage | None,
-                    confidence: float | None = None) -> None:
-        """Show ``text`` (one digit, or a number) with the bars of one digit. ``confidence`` is
-        the least sure digit's probability (by default the best of ``probs``)."""
-        conf = max(float(q) for q in probs) if confidence is None else confidence
-        unsure = conf < UNSURE_BELOW
-        self.prediction.setText(text + ("?" if unsure else ""))
-        self.prediction.setAccessibleName(f"Reads {text}")
-        self.prediction.setEnabled(not unsure)  # greyed out when only a guess
-        what = "maybe " + text if unsure else ""
-        self.confidence.setText(f"Unsure: {what} ({conf:.0%})" if unsure else f"{conf:.0%} confident")
+    def _set_big(self, text: str) -> None:
+        """The answer in the largest type that fits the panel's fixed width."""
+        font = QFont(self.prediction.font())
+        size = BIG
+        font.setPointSize(size)
+        while size > 12 and QFontMetrics(font).horizontalAdvance(text) > WIDTH - SEEN - 40:
+            size -= 4
+            font.setPointSize(size)
+        self.prediction.setFont(font)
+        self.prediction.setText(text)
+
+    def set_note(self, text: str) -> None:
+        self.note.setText(text)
+
+    def remember(self, answer: str) -> None:
+        """Add an answer to the short history of recent readings."""
+        self._history = ([answer] + self._history)[:HISTORY]
+        self.history.setText("Recent: " + "  ·  ".join(self._history))
+
+    def show_answer(self, text: str, detail: str, probs: Sequence[float], seen: QImage | None,
+                    shown: bool = True) -> None:
+        """Show ``text`` (a digit, a number, or a sign for no digit) and ``detail`` (its
+        confidence, or the verdict in words), with the bars of one drawing and the image the
+        network read. ``shown`` is False when no digit is given as the answer."""
+        self._set_big(text)
+        self.prediction.setAccessibleName(f"Reads {text}" if shown else detail)
+        self.prediction.setEnabled(shown)  # greyed out when there is no answer to give
+        self.confidence.setText(detail)
         self.bars.set_probabilities(probs)
         if seen is not None:
             self.seen.setPixmap(QPixmap.fromImage(seen).scaled(

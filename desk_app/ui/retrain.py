@@ -9,6 +9,7 @@ import re
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, Signal
@@ -18,12 +19,18 @@ from desk_app.model_files import CARD_NAME, KERAS_NAME, TFLITE_NAME
 SCRIPT = Path(__file__).resolve().parents[2] / "train_model.py"
 _EPOCH = re.compile(r"Epoch (\d+)/(\d+)")
 _STEP = re.compile(r"(\d+)/(\d+) \S*━")
+# What train_model.py prints as it goes, and how the window says it.
+PHASES = (("data:", "Loading MNIST…"), ("user samples:", "Mixing in your samples…"),
+          ("fine-tuning", "Preparing the network…"),
+          ("validation accuracy", "Converting the model for the app…"),
+          ("wrote ", "Done: installing the new model…"))
 
 
 class Retrainer(QObject):
     """Runs one fine-tuning and reports progress (0-100) and the outcome."""
 
     progress = Signal(int)
+    status = Signal(str)  # the phase in words: loading MNIST, epoch k of n with time left, ...
     finished = Signal(str, str)  # outcome ("ok", "cancelled" or "failed"), message
 
     def __init__(self, samples: Path, base: Path, target: Path, parent=None) -> None:
@@ -38,14 +45,17 @@ class Retrainer(QObject):
         self._log = ""
         self._epoch = (0, 1)
         self._cancelled = False
+        self._started = 0.0  # when the first epoch began
 
     def start(self) -> None:
         args = [str(SCRIPT), "--user-samples", str(self.samples), "--finetune", "--base",
-                str(self.base), "--out", self._out, "--no-show"]
-        data = os.environ.get("DESK_APP_MNIST")  # where MNIST lies when there is no network
-        if data:
-            args += ["--data", data]
+                str(self.base), "--out", self._out, "--no-show"]  # MNIST: $DESK_APP_MNIST or Keras's cache
         self.process.start(sys.executable, args)
+        self.status.emit("Starting TensorFlow (about 20 s)…")
+
+    @property
+    def running(self) -> bool:
+        return self.process.state() != QProcess.ProcessState.NotRunning
 
     def cancel(self) -> None:
         """Stop the run; the current model stays."""
@@ -57,14 +67,25 @@ class Retrainer(QObject):
     def _read(self) -> None:
         text = bytes(self.process.readAllStandardOutput().data()).decode(errors="replace")
         self._log = (self._log + text)[-20000:]
+        for marker, words in PHASES:
+            if marker in text:
+                self.status.emit(words)
         epochs = _EPOCH.findall(text)
         if epochs:
             self._epoch = tuple(map(int, epochs[-1]))
+            self._started = self._started or time.monotonic()
         steps = _STEP.findall(text)
         done, total = self._epoch
         part = int(steps[-1][0]) / max(int(steps[-1][1]), 1) if steps else 0.0
-        if total:
-            self.progress.emit(int(100 * (max(done - 1, 0) + part) / total))
+        if done and total:
+            fraction = (max(done - 1, 0) + part) / total
+            self.progress.emit(int(100 * fraction))
+            left = ""
+            if fraction > 0.02:
+                seconds = (time.monotonic() - self._started) * (1 - fraction) / fraction
+                left = (f", about {seconds:.0f} s left" if seconds < 90
+                        else f", about {seconds / 60:.0f} min left")
+            self.status.emit(f"Training: epoch {done} of {total}{left}")
 
     def _error(self, error) -> None:
         if error == QProcess.ProcessError.FailedToStart:

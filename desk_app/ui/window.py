@@ -1,35 +1,34 @@
-"""The main window: canvas on the left, answer panel on the right, actions in a toolbar.
+"""The main window: canvas on the left, answer panel on the right, menus and a toolbar.
 
-The window shows itself before anything heavy loads: NumPy, Pillow and the LiteRT model are
+The window only wires its parts together: actions and menus (``actions``), files (``files``),
+corrections (``corrections``), retraining (``retraining``), the look (``theme``), the canvas and
+the panel. It shows itself before anything heavy loads: NumPy, Pillow and the LiteRT model are
 imported on the first turn of the event loop (or on first use), never TensorFlow.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QAction, QImage, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QProgressDialog,
-    QSpinBox,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QIcon, QImage
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QMessageBox, QWidget
 
+from desk_app.model_files import assets_dir
+from desk_app.ui import actions, theme
 from desk_app.ui.canvas import Canvas
+from desk_app.ui.corrections import CorrectionsMixin
+from desk_app.ui.files import FilesMixin, qimage_to_array
 from desk_app.ui.panel import Panel
+from desk_app.ui.retraining import RetrainingMixin
 
 LIVE_INTERVAL_MS = 80  # answers while drawing at most this often
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)"
+SIGNS = {"unsure": "?", "not a digit": "✗", "too small": "·"}  # the big label, when no digit
+TITLE = "desk-app: handwritten digits"
+PEN_RANGE = (2, 60)
 
 
 def _to_qimage(gray) -> QImage:
@@ -40,34 +39,22 @@ def _to_qimage(gray) -> QImage:
     return QImage(a.data, a.shape[1], a.shape[0], a.shape[1], QImage.Format.Format_Grayscale8).copy()
 
 
-def _array_to_qimage(a) -> QImage:
-    """A uint8 (H, W) or (H, W, 4) array as a QImage, for showing an opened picture."""
-    import numpy as np
-
-    a = np.ascontiguousarray(a)
-    if a.ndim == 2:
-        return QImage(a.data, a.shape[1], a.shape[0], a.shape[1],
-                      QImage.Format.Format_Grayscale8).copy()
-    return QImage(a.data, a.shape[1], a.shape[0], a.shape[1] * 4,
-                  QImage.Format.Format_RGBA8888).copy()
+def _setting_number(value, default: float, lo: float, hi: float) -> float:
+    """A number from the settings file, or ``default`` when it is garbage; clamped to [lo, hi]."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return default
+    return min(max(v, lo), hi) if math.isfinite(v) else default
 
 
-def _qimage_to_array(img: QImage):
-    import numpy as np
-
-    img = img.convertToFormat(QImage.Format.Format_RGBA8888)
-    ptr = img.constBits()
-    a = np.frombuffer(ptr, np.uint8, count=img.sizeInBytes()).reshape(
-        img.height(), img.bytesPerLine())[:, : img.width() * 4]
-    return a.reshape(img.height(), img.width(), 4).copy()
-
-
-class MainWindow(QMainWindow):
+class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
     """desk-app's window. ``MainWindow()`` uses the bundled model; it does not show itself."""
 
     def __init__(self, model_path: str | Path | None = None) -> None:
         super().__init__()
-        self.setWindowTitle("desk-app: handwritten digits")
+        self.setWindowTitle(TITLE)
+        self.setWindowIcon(QIcon(str(assets_dir() / "desk-app.png")))
         self.setAcceptDrops(True)
         self._model_path = model_path
         self.recognizer = None
@@ -80,164 +67,117 @@ class MainWindow(QMainWindow):
         self._settings = QSettings("desk-app", "desk-app")
         self.data_dir = Path(QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.GenericDataLocation)) / "desk-app"
-        self._store = None
-        self.retrainer = None
 
-        self.canvas = Canvas(self, pen_width=float(self._settings.value("pen_width", 18.0)))
+        pen = _setting_number(self._settings.value("pen_width", 18), 18.0, *PEN_RANGE)
+        self.canvas = Canvas(self, pen_width=pen)
         self.panel = Panel(self)
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.panel, 0)
         self.setCentralWidget(central)
-        self._build_actions()
-        self.statusBar().showMessage("Draw a digit. Esc clears, Ctrl+Z undoes.")
+        actions.install(self)
+        self.pen_box.setValue(round(pen))
+        self.pen_box.valueChanged.connect(self._set_pen)
+        self.pen_box.editingFinished.connect(self._pen_done)
+        self.set_theme(str(self._settings.value("theme", "system")), save=False)
+        self.canvas.setFocus()  # the keyboard goes to the canvas from the start
+        self.say("Draw a digit, or a whole number. Esc clears, Ctrl+Z undoes, F1 tells more.")
 
         self._live = QTimer(self, singleShot=True, interval=LIVE_INTERVAL_MS)
         self._live.timeout.connect(self.recognize)
+        self.canvas.strokeStarted.connect(self._on_started)
         self.canvas.strokeMoved.connect(self._on_moved)
         self.canvas.documentChanged.connect(self.recognize)
+        self.canvas.documentChanged.connect(self._update_actions)
         self.canvas.groupClicked.connect(self.select_digit)
         self.panel.digitChosen.connect(self.select_digit)
         self.panel.bars.digitClicked.connect(self.correct)
+        self._update_actions()
         geometry = self._settings.value("geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 520)
+            self.resize(1200, 640)
         QTimer.singleShot(0, self.load_model)  # after the window is on screen
 
-    # -- actions -------------------------------------------------------------------------------
+    # -- small things ----------------------------------------------------------------------------
 
-    def _action(self, text: str, slot, keys=(), tip: str = "") -> QAction:
-        act = QAction(text, self)
-        act.setShortcuts([QKeySequence(k) for k in keys])
-        shortcut = " / ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
-                              for k in keys)
-        act.setToolTip(f"{tip or text} ({shortcut})" if shortcut else tip or text)
-        act.setStatusTip(tip or text)
-        act.triggered.connect(slot)
-        self.addAction(act)
-        return act
+    def say(self, message: str, ms: int = 6000) -> None:
+        """A status message; the next stroke or answer replaces it."""
+        self.statusBar().showMessage(message, ms)
 
-    def _build_actions(self) -> None:
-        K = QKeySequence.StandardKey
-        self.act_clear = self._action("Clear", self.clear, [Qt.Key.Key_Escape, Qt.Key.Key_Delete],
-                                      "Clear the canvas")
-        self.act_undo = self._action("Undo", self.canvas.undo, [K.Undo], "Undo the last stroke")
-        self.act_redo = self._action("Redo", self.canvas.redo,
-                                     ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo the undone stroke")
-        self.act_open = self._action("Open…", self.open_dialog, [K.Open],
-                                     "Read a digit from an image file")
-        self.act_paste = self._action("Paste", self.paste, [K.Paste],
-                                      "Read a digit from an image on the clipboard")
-        self.act_save = self._action("Save…", self.save_dialog, [K.Save],
-                                     "Save the drawing as PNG")
-        self.act_thinner = self._action("Thinner pen", lambda: self._pen_step(-2), ["["])
-        self.act_thicker = self._action("Thicker pen", lambda: self._pen_step(2), ["]"])
-        self.act_samples = self._action("My samples…", self.show_samples, ["Ctrl+M"],
-                                        "Your corrected drawings: view, delete, export, import")
-        self.act_retrain = self._action("Retrain with my samples", self.retrain, ["Ctrl+R"],
-                                        "Adapt the model to your samples (a minute or two)")
-        self.act_about = self._action("About", self.about, [K.HelpContents],
-                                      "About desk-app and its model")
-        self.act_quit = self._action("Quit", self.close, [K.Quit], "Quit desk-app")
-
-        bar = QToolBar("Tools", self)
-        bar.setObjectName("tools")
-        bar.setMovable(False)
-        for act in (self.act_clear, self.act_undo, self.act_redo, self.act_open, self.act_save):
-            bar.addAction(act)
-        bar.addSeparator()
-        bar.addWidget(QLabel(" Pen ", bar))
-        self.pen_box = QSpinBox(bar)
-        self.pen_box.setObjectName("pen_width")
-        self.pen_box.setRange(2, 60)
-        self.pen_box.setSuffix(" px")
-        self.pen_box.setValue(round(self.canvas.pen_width()))
-        self.pen_box.setToolTip("Pen width ([ thinner, ] thicker)")
-        self.pen_box.valueChanged.connect(self._set_pen)
-        bar.addWidget(self.pen_box)
-        bar.addSeparator()
-        bar.addAction(self.act_samples)
-        bar.addAction(self.act_retrain)
-        bar.addAction(self.act_about)
-        self.addToolBar(bar)
-        self.canvas.documentChanged.connect(self._update_actions)
-        self._update_actions()
+    def _fail(self, message: str) -> None:
+        """Say what went wrong without blocking (a modal dialog would stall tests and scripts)."""
+        message = message[:1].upper() + message[1:]
+        self.last_error = message
+        self.statusBar().showMessage(message, 10000)
+        box = QMessageBox(QMessageBox.Icon.Warning, "desk-app", message,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def _update_actions(self) -> None:
-        self.act_undo.setEnabled(self.canvas.can_undo())
+        self.act_undo.setEnabled(self.canvas.can_undo() or self._last_sample is not None)
         self.act_redo.setEnabled(self.canvas.can_redo())
-        self.act_clear.setEnabled(True)
+        self.act_save.setEnabled(not self.canvas.is_empty)
 
     def _set_pen(self, width: int) -> None:
         self.canvas.set_pen_width(width)
         self._settings.setValue("pen_width", width)
+        if not self.pen_box.lineEdit().isModified():  # changed by its arrows or [ ]: done
+            self._pen_done()
 
-    def _pen_step(self, delta: int) -> None:
+    def _pen_done(self) -> None:
+        if self.pen_box.hasFocus():
+            self.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def pen_step(self, delta: int) -> None:
         self.pen_box.setValue(self.pen_box.value() + delta)
+        self.say(f"Pen {self.pen_box.value()} px for new strokes.", 2000)
 
-    def keyPressEvent(self, event) -> None:
-        # Escape and Delete clear even when the window is not the active one (no shortcut then).
-        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Delete):
-            self.clear()
-            event.accept()
+    def set_theme(self, name: str, save: bool = True) -> None:
+        applied = theme.apply(name)
+        self.act_themes[applied].setChecked(True)
+        if save:
+            self._settings.setValue("theme", applied)
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>{t}</td></tr>" for k, t in actions.shortcut_rows(self))
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts",
+                          f"<table cellspacing=6>{rows}</table>", QMessageBox.StandardButton.Close, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # -- editing -----------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        """Take back the last correction if it was the last thing done, else the last stroke."""
+        if not self.take_back_correction():
+            self.canvas.undo()
+        self._update_actions()
+
+    def redo(self) -> None:
+        self.canvas.redo()
+
+    def clear(self) -> None:
+        if self.reading is not None and self.reading.text.strip("?"):
+            self.panel.remember(self.reading.text)
+        was_empty = self.canvas.is_empty
+        self.canvas.clear()
+        self.recognize()
+        if not was_empty:
+            self.say("Cleared. Ctrl+Z brings it back.", 3000)
+
+    def copy_answer(self) -> None:
+        text = self.reading.text if self.reading is not None else ""
+        if not any(c.isdigit() for c in text):
+            self.say("No answer to copy yet.")
             return
-        if event.text().isdigit() and len(event.text()) == 1 and not event.modifiers() & (
-                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
-            self.correct(int(event.text()))  # typing a digit corrects the answer
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        QApplication.clipboard().setText(text)
+        self.say(f"Copied {text}.")
 
-    # -- corrections ---------------------------------------------------------------------------
-
-    @property
-    def store(self):
-        """The user's sample store (opened on first use; damage found is reported once)."""
-        if self._store is None:
-            from desk_app.samples import SampleStore
-
-            self._store = SampleStore(self.data_dir / "samples")
-            for warning in self._store.warnings:
-                self._fail(warning)
-        return self._store
-
-    def correct(self, digit: int) -> bool:
-        """Keep the digit on show (the chosen one of a number) as a sample labelled ``digit``."""
-        if self.reading is None:
-            self.statusBar().showMessage("Draw a digit first, then type or click what it is.", 4000)
-            return False
-        group = self.reading.groups[self._selected]
-        try:
-            if group.indices:
-                strokes = self.canvas.strokes
-                size = self.canvas.size()
-                self.store.add([strokes[i] for i in group.indices], digit,
-                               (size.width(), size.height()), self.canvas.pen_width())
-            else:  # an opened picture
-                self.store.add_image(group.image, digit)
-        except (OSError, ValueError) as exc:
-            self._fail(f"Could not keep the sample: {exc}")
-            return False
-        verdict = "Thanks" if digit != group.digit else "Confirmed"
-        self.statusBar().showMessage(
-            f"{verdict}: kept as a {digit} ({len(self.store)} samples). "
-            "Retrain with them: Ctrl+R.", 6000)
-        return True
-
-    def show_samples(self) -> None:
-        from desk_app.ui.samples_dialog import SamplesDialog
-
-        SamplesDialog(self.store, self).open()
-
-    # -- the model -----------------------------------------------------------------------------
-
-    @property
-    def user_model(self) -> Path:
-        """Where retraining puts the user's own model (it takes over from the bundled one)."""
-        return self.data_dir / "model" / "model.tflite"
+    # -- the model ---------------------------------------------------------------------------
 
     def load_model(self, reload: bool = False) -> None:
         """Load the recogniser once: the one asked for, else the user's own, else the bundled
@@ -257,92 +197,58 @@ class MainWindow(QMainWindow):
             except ModelError as exc:
                 self.recognizer, self.model_error = None, str(exc)
                 if path == self.user_model:
-                    self.statusBar().showMessage(f"Your retrained model is unusable ({exc}); "
-                                                 "using the bundled one.")
+                    self.say(f"Your retrained model is unusable ({exc}); using the bundled one.", 10000)
         if self.recognizer is None:
             self.panel.show_blank(f"No model: {self.model_error}")
-            self.statusBar().showMessage(f"No model loaded. {self.model_error}")
+            self.say(f"No model loaded. {self.model_error}", 0)
             return
         if not self.canvas.is_empty:
             self.recognize()
 
-    # -- retraining ----------------------------------------------------------------------------
+    # -- the answer --------------------------------------------------------------------------
 
-    def retrain(self) -> bool:
-        """Fine-tune the current model on the user's samples in a separate process."""
-        from desk_app.ui.retrain import SCRIPT, Retrainer
-
-        self.load_model()
-        if self.retrainer is not None:
-            return False
-        base = self.recognizer.path.with_suffix(".keras") if self.recognizer else None
-        if len(self.store) == 0:
-            self._fail("No samples yet: when an answer is wrong, type or click the right digit.")
-            return False
-        if not SCRIPT.is_file() or base is None or not base.is_file():
-            self._fail("Retraining needs desk-app's source checkout with the training extras "
-                       f"(train_model.py and {base.name if base else 'model.keras'}).")
-            return False
-        self.user_model.parent.mkdir(parents=True, exist_ok=True)
-        self.retrainer = Retrainer(self.store.folder, base, self.user_model.parent, self)
-        self._progress = QProgressDialog("Retraining with your samples…", "Cancel", 0, 100, self)
-        self._progress.setWindowTitle("desk-app")
-        self._progress.setMinimumDuration(0)
-        self._progress.canceled.connect(self.retrainer.cancel)
-        self.retrainer.progress.connect(self._progress.setValue)
-        self.retrainer.finished.connect(self._retrained)
-        self.retrainer.start()
-        self._progress.show()
-        self.act_retrain.setEnabled(False)
-        return True
-
-    def _retrained(self, outcome: str, message: str) -> None:
-        self._progress.canceled.disconnect()
-        self._progress.close()
-        self.retrainer = None
-        self.act_retrain.setEnabled(True)
-        if outcome == "ok":
-            self.load_model(reload=True)
-            acc = self.recognizer.card.get("test_accuracy") if self.recognizer else None
-            extra = f" MNIST test accuracy {acc:.2%}." if isinstance(acc, float) else ""
-            self.statusBar().showMessage(message + extra, 10000)
-        elif outcome == "cancelled":
-            self.statusBar().showMessage(message, 6000)
-        else:
-            self._fail(message)
+    def _on_started(self) -> None:
+        self.statusBar().clearMessage()
+        self.panel.set_note("")
 
     def _on_moved(self) -> None:
         if not self._live.isActive():
             self._live.start()
 
+    def _blank(self, message: str) -> None:
+        self.reading = None
+        self.last_probs = None
+        self.canvas.set_boxes([])
+        self.panel.show_blank(message)
+        self.setWindowTitle(TITLE)
+
     def recognize(self) -> None:
         """Read what is on the canvas now and show it (a few milliseconds: no thread needed)."""
         self._live.stop()
         self.load_model()
-        self.reading = None
         if self.canvas.is_empty or self.recognizer is None:
-            self.last_probs = None
-            self.canvas.set_boxes([])
-            self.panel.show_blank("Draw a digit" if self.recognizer else f"No model: {self.model_error}")
+            self._blank("Draw a digit" if self.recognizer else f"No model: {self.model_error}")
             return
-        from desk_app import imaging, numbers
+        from desk_app import imaging, numbers, verdicts
 
         try:
             if self.canvas.picture is not None:
-                seen = imaging.image_to_mnist(_qimage_to_array(self.canvas.picture))
-                probs = self.recognizer.predict_mnist(seen[None])[0]
-                self.reading = numbers.Reading([numbers.Group((), (0, 0, 0, 0), probs, seen)])
+                seen = imaging.image_to_mnist(qimage_to_array(self.canvas.picture))
+                reading = self.recognizer.read_mnist(seen[None])[0]
+                self.reading = numbers.NumberReading([numbers.Group((), (0, 0, 0, 0), reading, seen)])
             else:
                 size = self.canvas.size()
                 self.reading = numbers.read(self.recognizer, self.canvas.strokes,
                                             (size.width(), size.height()), self.canvas.pen_width())
-        except ValueError as exc:
-            self.last_probs = None
-            self.canvas.set_boxes([])
-            self.panel.show_blank(str(exc))
+        except (ValueError, RuntimeError) as exc:
+            self._blank(str(exc))
+            return
+        groups = self.reading.groups
+        if (len(groups) == 1 and groups[0].indices
+                and verdicts.is_click(self.canvas.strokes, self.canvas.pen_width())):
+            self._blank("Draw a digit")  # a click or a tap: nothing to say
             return
         last = len(self.canvas.strokes) - 1  # show the digit being written by default
-        groups = self.reading.groups
         self._selected = next((i for i, g in enumerate(groups) if last in g.indices), len(groups) - 1)
         self._show_reading()
 
@@ -353,104 +259,29 @@ class MainWindow(QMainWindow):
             self._show_reading()
 
     def _show_reading(self) -> None:
+        from desk_app import verdicts
+
         groups, sel = self.reading.groups, self._selected
         chosen = groups[sel]
         self.last_probs = chosen.probs
-        self.panel.show_answer(self.reading.text, chosen.probs, _to_qimage(chosen.image),
-                               min(g.confidence for g in groups))
-        self.panel.set_digits([(g.digit, g.confidence) for g in groups], sel)
-        self.canvas.set_boxes([g.box for g in groups] if len(groups) > 1 else [], sel)
-
-    # -- commands ------------------------------------------------------------------------------
-
-    def clear(self) -> None:
-        self.canvas.clear()
-        self.recognize()
-        self.statusBar().showMessage("Cleared. Ctrl+Z brings it back.", 3000)
-
-    def _fail(self, message: str) -> None:
-        """Say what went wrong without blocking (a modal dialog would stall tests and scripts)."""
-        self.last_error = message
-        self.statusBar().showMessage(message, 10000)
-        box = QMessageBox(QMessageBox.Icon.Warning, "desk-app", message,
-                          QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-
-    def open_image(self, source) -> bool:
-        """Show and read an image: a path or a QImage. On failure, say why and change nothing."""
-        from desk_app import imaging
-
-        try:
-            if isinstance(source, QImage):
-                if source.isNull():
-                    raise ValueError("the clipboard image is empty")
-                array = _qimage_to_array(source)
-            else:
-                array = imaging.load(source)
-            imaging.image_to_mnist(array)  # readable as a digit? fail before changing anything
-        except ValueError as exc:
-            self._fail(str(exc))
-            return False
-        self.last_error = None
-        self.canvas.set_picture(_array_to_qimage(array))
-        name = Path(source).name if not isinstance(source, QImage) else "pasted image"
-        self.statusBar().showMessage(f"Reading {name}. Draw to replace it, Ctrl+Z to undo.", 5000)
-        return True
-
-    def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open an image of a digit", "", IMAGE_FILTER)
-        if path:
-            self.open_image(path)
-
-    def paste(self) -> None:
-        mime = QApplication.clipboard().mimeData()
-        if mime is not None and mime.hasImage():
-            self.open_image(QImage(mime.imageData()))
-        elif mime is not None and mime.hasUrls() and mime.urls()[0].isLocalFile():
-            self.open_image(mime.urls()[0].toLocalFile())
+        if len(groups) == 1:
+            r = chosen.reading
+            shown = r.verdict == verdicts.DIGIT
+            text = r.words if shown else SIGNS[r.verdict]
+            detail = f"{r.confidence:.0%} confident" if shown else r.words
         else:
-            self._fail("The clipboard holds no image.")
+            text = self.reading.text
+            shown = all(g.reading.verdict == verdicts.DIGIT for g in groups)
+            doubtful = [f"digit {i + 1}: {g.reading.words}" for i, g in enumerate(groups)
+                        if g.reading.verdict != verdicts.DIGIT]
+            detail = ("; ".join(doubtful) if doubtful
+                      else f"{min(g.reading.confidence for g in groups):.0%} confident")
+        self.panel.show_answer(text, detail, chosen.probs, _to_qimage(chosen.image), shown)
+        self.panel.set_digits([(g.char, g.reading.confidence) for g in groups], sel)
+        self.canvas.set_boxes([g.box for g in groups] if len(groups) > 1 else [], sel)
+        self.setWindowTitle(f"desk-app: {text}" if shown else TITLE)
 
-    def dragEnterEvent(self, event) -> None:
-        mime = event.mimeData()
-        if mime.hasImage() or (mime.hasUrls() and mime.urls()[0].isLocalFile()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:
-        mime = event.mimeData()
-        if mime.hasImage():
-            self.open_image(QImage(mime.imageData()))
-        elif mime.hasUrls():
-            self.open_image(mime.urls()[0].toLocalFile())
-        event.acceptProposedAction()
-
-    def save_png(self, path: str | Path) -> bool:
-        """Write the drawing as PNG atomically; on failure, say why."""
-        if self.canvas.is_empty:
-            self._fail("Nothing to save: the canvas is empty.")
-            return False
-        from desk_app import atomic
-
-        path = Path(path)
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        self.canvas.render_image().save(buffer, "PNG")
-        buffer.close()
-        try:
-            atomic.write_bytes(path, bytes(data))
-        except OSError as exc:
-            self._fail(f"Could not save {path}: {exc.strerror or exc}")
-            return False
-        self.statusBar().showMessage(f"Saved {path}", 5000)
-        return True
-
-    def save_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the drawing", "digit.png",
-                                              "PNG images (*.png)")
-        if path:
-            self.save_png(path if path.lower().endswith(".png") else path + ".png")
+    # -- about and closing -------------------------------------------------------------------
 
     def about_text(self) -> str:
         card = self.recognizer.card if self.recognizer else {}
@@ -458,16 +289,22 @@ class MainWindow(QMainWindow):
             model = f"No model loaded: {self.model_error}"
         else:
             acc = card.get("test_accuracy")
+            date = card.get("date")
             model = (f"Model: {self.recognizer.path.name} ({card.get('arch', 'unknown')} network"
                      + (f", {acc:.2%} on the MNIST test set" if isinstance(acc, float) else "")
-                     + (f", trained {card['date'][:10]}" if "date" in card else "") + ")")
+                     + (f", trained {date[:10]}" if isinstance(date, str) else "") + ")")
         return ("<h3>desk-app</h3><p>A drawing pad that reads handwritten digits live, "
-                "with a convolutional network trained on MNIST.</p>" f"<p>{model}</p>")
+                "with a convolutional network trained on MNIST. It says so when a drawing is "
+                "not a digit.</p>" f"<p>{model}</p><p>Keyboard shortcuts: Help &gt; Keyboard "
+                "shortcuts (Ctrl+/).</p>")
 
     def about(self) -> None:
         QMessageBox.about(self, "About desk-app", self.about_text())
 
     def closeEvent(self, event) -> None:
+        if not self.confirm_quit():
+            event.ignore()
+            return
         self._settings.setValue("geometry", self.saveGeometry())
         super().closeEvent(event)
 

@@ -1,0 +1,119 @@
+"""From the network's probabilities to an honest answer: a digit, "unsure", "not a digit" or
+"too small". NumPy only; the recogniser, the number reader and the window all decide here.
+
+The network has an eleventh class, "not a digit", learned from letters, scribbles and digits
+crammed together. A drawing is "not a digit" when P(not a digit) reaches ``reject``; otherwise
+it is shown as a digit when P(d | a digit) reaches ``show``, and else the two competing digits
+are named ("unsure"). The thresholds were tuned on the drawn digits, held-out letters and
+scribbles (``bench/not_a_digit.py --tune``); a model card may carry its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+DIGIT, UNSURE, NOT_A_DIGIT, TOO_SMALL = "digit", "unsure", "not a digit", "too small"
+SMALLEST = 0.1  # ink narrower and shorter than this fraction of the canvas is a click or a speck
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    reject: float = 0.9  # P(not a digit) at or above which a drawing is not a digit
+    show: float = 0.6  # P(d | a digit) at or above which d is shown as the answer
+
+    @classmethod
+    def from_card(cls, card: dict) -> Thresholds:
+        """The model card's ``verdict`` thresholds, where it has valid ones; else the defaults."""
+        found = card.get("verdict") if isinstance(card, dict) else None
+        kwargs = {}
+        if isinstance(found, dict):
+            for name in ("reject", "show"):
+                v = found.get(name)
+                if isinstance(v, (int, float)) and 0.0 < float(v) < 1.0:
+                    kwargs[name] = float(v)
+        return cls(**kwargs)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the app makes of one drawing (see CONTRACT.md, "Readings")."""
+
+    verdict: str  # "digit", "unsure", "not a digit" or "too small"
+    digit: int | None  # 0-9 when verdict == "digit"
+    confidence: float  # how sure the app is of its verdict, 0-1
+    probs: np.ndarray  # float32 (10,): the digits' probabilities, as predict_strokes gives them
+    pair: tuple[int, int] | None = None  # the two competing digits, when "unsure"
+
+    @property
+    def likeliest(self) -> int:
+        """The likeliest digit, whatever the verdict."""
+        return int(np.argmax(self.probs))
+
+    @property
+    def char(self) -> str:
+        """This drawing as one character of a number: its digit (the likeliest when unsure), or
+        ``?`` when it is not a digit or too small."""
+        return "?" if self.verdict in (NOT_A_DIGIT, TOO_SMALL) else str(self.likeliest)
+
+    @property
+    def words(self) -> str:
+        """The verdict as the window says it: "7", "Unsure: 1 or 7?", "Not a digit"..."""
+        if self.verdict == DIGIT:
+            return str(self.digit)
+        if self.verdict == UNSURE and self.pair:
+            return f"Unsure: {self.pair[0]} or {self.pair[1]}?"
+        if self.verdict == TOO_SMALL:
+            return "Too small: draw bigger"
+        return "Not a digit"
+
+
+def digit_probs(p: np.ndarray) -> np.ndarray:
+    """The ten digits' probabilities from the network's (N, 10) or (N, 11) output: given that
+    the drawing is a digit, which one."""
+    d = np.asarray(p, np.float32)[:, :10]
+    total = d.sum(axis=1, keepdims=True)
+    return np.where(total > 0, d / np.maximum(total, 1e-30), np.float32(0.1)).astype(np.float32)
+
+
+def extent(strokes: Sequence[np.ndarray]) -> float:
+    """The larger side of the drawing's bounding box (centre lines), in canvas pixels."""
+    allp = np.concatenate(list(strokes))
+    return float(np.ptp(allp, axis=0).max())
+
+
+def too_small(strokes: Sequence[np.ndarray], canvas_size=(280, 280), pen_width: float = 18.0) -> bool:
+    """A click, a tap or a speck: ink too small to be a digit at any sensible canvas size (a
+    tenth of the canvas's shorter side, and never less than the pen's width)."""
+    limit = max(SMALLEST * min(float(canvas_size[0]), float(canvas_size[1])), float(pen_width))
+    return extent(strokes) < limit
+
+
+def is_click(strokes: Sequence[np.ndarray], pen_width: float = 18.0) -> bool:
+    """Ink no bigger than the pen's own dot: a click or a tap, not an attempt at drawing."""
+    return extent(strokes) <= 0.5 * float(pen_width)
+
+
+def read(outputs: np.ndarray, small: Sequence[bool], thresholds: Thresholds = Thresholds()) -> list[Reading]:
+    """The readings of the network's outputs (N, 10 or 11), ``small[i]`` saying that drawing i
+    is too small to read."""
+    outputs = np.asarray(outputs, np.float32)
+    probs = digit_probs(outputs)
+    p_not = outputs[:, 10] if outputs.shape[1] == 11 else np.zeros(len(outputs), np.float32)
+    readings = []
+    for q, nd, is_small in zip(probs, p_not, small, strict=True):
+        order = np.argsort(q)[::-1]
+        top, second = int(order[0]), int(order[1])
+        p_top = float(q[top]) * (1.0 - float(nd))  # P(it is this digit)
+        if is_small:
+            readings.append(Reading(TOO_SMALL, None, 1.0, q))
+        elif nd >= thresholds.reject:
+            readings.append(Reading(NOT_A_DIGIT, None, float(nd), q))
+        elif q[top] >= thresholds.show:
+            readings.append(Reading(DIGIT, top, p_top, q))
+        else:
+            sure = float(q[top] + q[second]) * (1.0 - float(nd))
+            readings.append(Reading(UNSURE, None, sure, q, tuple(sorted((top, second)))))
+    return readings

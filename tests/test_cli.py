@@ -1,0 +1,55 @@
+"""The command line: --version, --help, and --read on real image files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+from PIL import Image
+
+from desk_app import __version__
+from tests.conftest import ROOT
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "desk_app", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_version_and_help():
+    out = run("--version")
+    assert out.returncode == 0 and out.stdout.strip() == f"desk-app {__version__}"
+    out = run("--help")
+    assert out.returncode == 0 and "--read" in out.stdout
+
+
+def test_read_prints_one_line_per_file_and_exit_2_for_a_broken_one(tmp_path, mnist):
+    paths = []
+    for k in range(4):  # dark digits on white paper, as a scan would be, 4x MNIST's size
+        img = Image.fromarray(255 - mnist.x_test[k]).resize((112, 112), Image.BILINEAR)
+        paths.append(tmp_path / f"digit{k}.png")
+        img.save(paths[-1])
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\nnot really")
+    out = run("--read", str(paths[0]), str(broken), *map(str, paths[1:]))
+    assert out.returncode == 2
+    assert "broken.png" in out.stderr
+    lines = [line.split("\t") for line in out.stdout.strip().splitlines()]
+    assert [line[0] for line in lines] == [str(p) for p in paths]
+    assert [line[1] for line in lines] == [str(d) for d in mnist.y_test[:4]]
+    assert all(0.5 < float(line[2]) <= 1.0 for line in lines)
+    ok = run("--read", str(paths[0]))
+    assert ok.returncode == 0
+
+
+def test_read_says_not_a_digit_for_a_hash_sign(tmp_path):
+    img = np.full((200, 200), 255, np.uint8)
+    for x in (70, 120):
+        img[30:170, x - 5 : x + 5] = 0
+    for y in (75, 125):
+        img[y - 5 : y + 5, 30:170] = 0
+    Image.fromarray(img).save(tmp_path / "hash.png")
+    out = run("--read", str(tmp_path / "hash.png"))
+    assert out.returncode == 0
+    assert out.stdout.split("\t")[1] == "not a digit"

@@ -1,0 +1,77 @@
+"""The standalone app: `make dist`'s PyInstaller bundle, unpacked elsewhere and run with no venv
+and no PYTHONPATH, reads images from the command line and opens its window."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+import tarfile
+import time
+
+import pytest
+from PIL import Image
+
+from desk_app import __version__
+from tests.conftest import ROOT
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(importlib.util.find_spec("PyInstaller") is None,
+                       reason="needs PyInstaller (the 'dist' extra; `make install` brings it)"),
+]
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory):
+    proc = subprocess.run([sys.executable, "packaging/build_dist.py"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=1800)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    print(proc.stdout)
+    tarball = next((ROOT / "dist").glob(f"desk-app-{__version__}-*.tar.gz"))
+    where = tmp_path_factory.mktemp("unpacked")
+    with tarfile.open(tarball) as tar:
+        tar.extractall(where, filter="data")
+    return where / f"desk-app-{__version__}"
+
+
+def bare_env(tmp_path, **extra) -> dict:
+    """No venv, no PYTHONPATH: what a person who downloaded the app has."""
+    return {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8", **extra}
+
+
+def test_the_bundle_is_small_and_carries_no_training_tools(bundle):
+    size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file() and not f.is_symlink())
+    print(f"unpacked bundle: {size / 2**20:.0f} MB")
+    assert size <= 200 * 2**20
+    names = {p.name for p in bundle.rglob("*")}
+    assert not any(n.startswith(("tensorflow", "matplotlib", "pytest", "hypothesis")) for n in names)
+    assert (bundle / "desk-app.desktop").is_file() and (bundle / "desk-app.png").is_file()
+
+
+def test_the_bundle_reads_images_from_another_folder(bundle, tmp_path, mnist):
+    paths = []
+    for k in range(3):
+        paths.append(tmp_path / f"digit{k}.png")
+        Image.fromarray(255 - mnist.x_test[k]).resize((112, 112)).save(paths[-1])
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"not an image")
+    out = subprocess.run([str(bundle / "desk-app"), "--read", str(paths[0]), str(broken),
+                          *map(str, paths[1:])], cwd=tmp_path, env=bare_env(tmp_path),
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2 and "broken.png" in out.stderr
+    answers = [line.split("\t")[1] for line in out.stdout.strip().splitlines()]
+    assert answers == [str(d) for d in mnist.y_test[:3]]
+    version = subprocess.run([str(bundle / "desk-app"), "--version"], cwd=tmp_path,
+                             env=bare_env(tmp_path), capture_output=True, text=True, timeout=60)
+    assert version.stdout.strip() == f"desk-app {__version__}"
+
+
+def test_the_bundle_opens_its_window(bundle, tmp_path):
+    probe = tmp_path / "probe.txt"
+    start = time.time()
+    subprocess.run([str(bundle / "desk-app")], cwd=tmp_path, timeout=120, capture_output=True,
+                   env=bare_env(tmp_path, QT_QPA_PLATFORM="offscreen", DESK_APP_STARTUP_PROBE=str(probe)))
+    shown, ready = map(float, probe.read_text().split())
+    print(f"window visible {shown - start:.2f} s after launch (cold), model ready {ready - start:.2f} s")
+    assert shown > start

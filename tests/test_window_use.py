@@ -1,0 +1,261 @@
+"""The window as people use it (issue 10): keyboard focus, a steady layout, safe samples,
+menus, themes. Keys go to the focused widget through Qt's shortcut handling (``press``)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QSpinBox, QWidget
+
+from desk_app.ui.drive import draw, press
+from desk_app.window import MainWindow
+
+SEVEN = [np.array([[300.0, 100.0], [420.0, 100.0], [340.0, 330.0]])]
+
+
+def answer(w) -> str:
+    return "".join(c for c in w.findChild(QLabel, "prediction").text() if c.isdigit())
+
+
+def test_the_canvas_has_the_keyboard_and_the_pen_box_never_keeps_it(window, qtbot):
+    assert QApplication.focusWidget() is window.canvas
+    pen = window.findChild(QSpinBox, "pen_width")
+    start = pen.value()
+    QTest.mouseClick(pen, Qt.MouseButton.LeftButton, pos=QPoint(pen.width() - 6, 5))  # its up arrow
+    assert pen.value() == start + 1 and QApplication.focusWidget() is window.canvas
+    draw(window.canvas, SEVEN)
+    assert answer(window) == "7"
+    for key in (Qt.Key.Key_0, Qt.Key.Key_7, Qt.Key.Key_Delete):
+        target = press(window, key)
+        assert target is window.canvas
+    assert pen.value() == start + 1  # no key went into it
+    assert len(window.store) == 2  # 0 and 7 were corrections; Delete cleared
+    assert window.canvas.is_empty
+    press(window, Qt.Key.Key_BracketRight)
+    press(window, Qt.Key.Key_BracketRight)
+    press(window, Qt.Key.Key_BracketLeft)
+    assert pen.value() == start + 3
+
+
+def test_escape_delete_and_ctrl_z_each_clear_a_drawing(window):
+    for key, mods in ((Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+                      (Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier),
+                      (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)):
+        draw(window.canvas, SEVEN)
+        assert answer(window) == "7"
+        press(window, key, mods)
+        assert answer(window) == "" and window.canvas.is_empty
+    press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert answer(window) == "7"  # redo
+
+
+def test_the_canvas_keeps_its_size_while_a_long_number_is_written(window):
+    canvas = window.canvas
+    size, win = canvas.size(), window.size()
+    for k in range(8):
+        x = 30 + k * 92.0
+        draw(canvas, [np.array([[x, 100.0], [x + 70, 100.0], [x + 25, 220.0]])])  # sevens
+        QApplication.processEvents()
+        assert canvas.size() == size and window.size() == win, k
+    assert answer(window) == "7" * 8
+    assert len(window.panel.digits.findChildren(QPushButton)) == 8
+
+
+def test_a_correction_says_what_was_saved_and_ctrl_z_takes_it_back(window):
+    draw(window.canvas, SEVEN)
+    bars = window.panel.bars
+    QTest.mouseClick(bars, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(bars.width() // 2, int(bars.height() * 1.5 / 10)))  # the row of 1
+    assert len(window.store) == 1 and window.store.samples()[0].label == 1
+    assert "Saved as 1" in window.panel.note.text()
+    press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.store) == 0 and not window.canvas.is_empty  # the sample, not the stroke
+    assert "removed" in window.panel.note.text()
+    press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.canvas.is_empty
+
+
+def test_samples_dialog_deletes_undoably_relabels_and_imports_once(window, qtbot, tmp_path):
+    from desk_app.samples import SampleStore
+    from desk_app.ui.samples_dialog import SamplesDialog
+
+    for digit in (7, 3, 5):
+        draw(window.canvas, SEVEN)
+        press(window, getattr(Qt.Key, f"Key_{digit}"))
+        press(window, Qt.Key.Key_Escape)
+    dialog = SamplesDialog(window.store, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    dialog.list.selectAll()
+    press(dialog, Qt.Key.Key_Delete)
+    assert len(SampleStore(window.store.folder)) == 0
+    press(dialog, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert sorted(s.label for s in SampleStore(window.store.folder).samples()) == [3, 5, 7]
+    dialog.list.clearSelection()
+    dialog.list.item(1).setSelected(True)
+    press(dialog, Qt.Key.Key_9)
+    assert sorted(s.label for s in SampleStore(window.store.folder).samples()) == [5, 7, 9]
+    out = tmp_path / "export"
+    assert window.store.export(out) == 3
+    assert window.store.import_folder(out) == 0  # all already here
+    other = SampleStore(tmp_path / "other")
+    assert other.import_folder(out) == 3 and other.import_folder(out) == 0
+
+
+def test_escape_while_drawing_leaves_no_ghost_and_ink_stays_on_the_canvas(window):
+    canvas = window.canvas
+    blank = canvas.render_image()
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(100, 100))
+    QTest.mouseMove(canvas, QPoint(300, 300))
+    press(window, Qt.Key.Key_Escape)
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(300, 300))
+    assert canvas.is_empty and canvas.render_image() == blank
+    draw(canvas, [np.array([[100.0, 100.0], [5000.0, -300.0]])])
+    xs, ys = zip(*canvas.strokes[0], strict=True)
+    assert max(xs) < canvas.width() and min(ys) >= 0
+
+
+def test_a_new_pen_width_leaves_what_is_drawn_alone(window):
+    canvas = window.canvas
+    draw(canvas, SEVEN)
+    first = canvas.pen_width()
+    before = canvas.render_image()
+    window.pen_step(10)
+    assert canvas.render_image() == before
+    draw(canvas, [np.array([[600.0, 100.0], [600.0, 300.0]])])
+    assert canvas.document.widths == (first, first + 10)
+
+
+def test_menus_hold_every_action_and_help_lists_the_shortcuts(window):
+    titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert titles == ["File", "Edit", "View", "Model", "Help"]
+    in_menus = set()
+    for menu_action in window.menuBar().actions():
+        stack = [menu_action.menu()]
+        while stack:
+            m = stack.pop()
+            for a in m.actions():
+                in_menus.add(a)
+                if a.menu():
+                    stack.append(a.menu())
+    for name in ("open", "save", "quit", "undo", "redo", "clear", "copy", "paste", "thinner", "thicker",
+                 "samples", "retrain", "shortcuts", "about"):
+        assert getattr(window, f"act_{name}") in in_menus, name
+    from desk_app.ui.actions import shortcut_rows
+
+    keys = " ".join(k for k, _ in shortcut_rows(window))
+    for k in ("Esc", "Ctrl+Z", "Ctrl+O", "Ctrl+V", "Ctrl+C", "[", "]", "0 - 9", "Ctrl+M", "Ctrl+R", "F1"):
+        assert k in keys, k
+
+
+def test_save_needs_a_drawing_and_ctrl_c_copies_the_answer(window):
+    assert not window.act_save.isEnabled()
+    draw(window.canvas, SEVEN)
+    assert window.act_save.isEnabled()
+    press(window, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == "7"
+    press(window, Qt.Key.Key_Escape)
+    assert "7" in window.panel.history.text()
+    assert window.statusBar().currentMessage() == "Cleared. Ctrl+Z brings it back."
+    draw(window.canvas, SEVEN)
+    assert window.statusBar().currentMessage() == ""  # the next action replaces old news
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    def lum(c: QColor) -> float:
+        ch = [v / 255 for v in (c.red(), c.green(), c.blue())]
+        ch = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in ch]
+        return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2]
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_light_and_dark_keep_the_canvas_apart_and_readable(window, theme):
+    window.set_theme(theme)
+    QApplication.processEvents()
+    canvas = window.canvas
+    pal = window.palette()
+    window_bg = pal.color(QPalette.ColorRole.Window)
+    assert canvas.is_dark() == (theme == "dark")
+    assert contrast(canvas.ink_color(), canvas.paper_color()) >= 7
+    assert canvas.paper_color() != window_bg
+    assert contrast(pal.color(QPalette.ColorRole.WindowText), window_bg) >= 7
+    img = canvas.grab().toImage()
+    assert QColor(img.pixel(0, canvas.height() // 2)) != canvas.paper_color()  # a visible border
+    window.set_theme("system")
+
+
+def test_garbage_settings_still_open_the_window(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    for value in ("abc", "nan", "inf", "1e308", "-5"):
+        s = QSettings("desk-app", "desk-app")
+        s.setValue("pen_width", value)
+        s.setValue("theme", 42)
+        s.sync()
+        w = MainWindow()
+        qtbot.addWidget(w)
+        assert 2 <= w.canvas.pen_width() <= 60, value
+        w.close()
+
+
+def test_the_digit_buttons_never_take_the_keyboard(window):
+    h = window.canvas.height() * 0.5
+    for x in (60.0, 200.0):
+        draw(window.canvas, [np.array([[x, 60.0], [x, 60.0 + h]])])
+    buttons = window.panel.digits.findChildren(QPushButton)
+    QTest.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is window.canvas
+    assert isinstance(window.findChild(QWidget, "canvas"), QWidget)
+
+
+def test_at_its_smallest_the_window_hides_nothing(window, qtbot):
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    window.resize(window.minimumSizeHint())
+    qtbot.wait(50)
+    bar = window.findChild(QToolBar, "tools")
+    chevron = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert chevron is None or not chevron.isVisible()
+    assert window.canvas.width() >= 200 and window.panel.isVisible()
+
+
+def test_an_opened_photo_keeps_its_colours_and_dialogs_remember_folders(window, tmp_path):
+    from PIL import Image
+
+    img = np.full((120, 120, 3), (250, 240, 200), np.uint8)  # cream paper
+    img[20:100, 55:65] = (20, 40, 160)  # a blue 1
+    Image.fromarray(img).save(tmp_path / "blue.png")
+    assert window.open_image(tmp_path / "blue.png")
+    pic = window.canvas.picture
+    color = QColor(pic.pixel(60, 50))
+    assert color.blue() > color.red() + 50  # blue ink, not grey
+    assert answer(window) == "1"
+    window._remember_folder("open", str(tmp_path / "blue.png"))
+    assert window._folder("open") == str(tmp_path)
+    assert window.last_error is None
+    window.open_image(tmp_path / "missing.png")
+    assert window.last_error[0].isupper() and window.last_error.count("missing.png") == 1
+
+
+def test_retraining_without_the_training_side_says_how_to_get_it(window, monkeypatch, tmp_path):
+    import importlib.util
+
+    from desk_app.ui import retrain
+
+    draw(window.canvas, SEVEN)
+    press(window, Qt.Key.Key_7)
+    monkeypatch.setattr(retrain, "SCRIPT", tmp_path / "train_model.py")  # as in the standalone app
+    assert not window.retrain() and "standalone" in window.last_error
+    monkeypatch.setattr(retrain, "SCRIPT", retrain.Path(__file__))  # a checkout, but no TensorFlow
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda n, *a: None if n == "tensorflow" else real(n, *a))
+    assert not window.retrain() and "pip install 'desk-app[train]'" in window.last_error
+    assert window.retrainer is None
