@@ -115,12 +115,15 @@ def candidate_groups(strokes: list[np.ndarray]) -> tuple[list[list[int]], list[b
     return out, doubtful, left_out
 
 
-def _score(out: np.ndarray, boxes: list[tuple[float, float, float, float]], height: float) -> float:
+def _score(out: np.ndarray, boxes: list[tuple[float, float, float, float]], height: float,
+           not_a_digit: bool = False) -> float:
     """Log-likelihood of a grouping: each group being its likeliest digit (network outputs
-    ``out``, with "not a digit" counting against it), times a prior that a digit is neither much
-    wider than tall nor much shorter than the writing around it."""
+    ``out``; with ``not_a_digit``, that class counts against it), times a prior that a digit is
+    neither much wider than tall nor much shorter than the writing around it. Joining neighbours
+    ignores "not a digit", so a digit is grouped as it would be read alone; splitting a group
+    that is not a digit counts it."""
     p_digit = verdicts.digit_probs(out).max(axis=1)
-    if out.shape[1] == 11:
+    if not_a_digit and out.shape[1] == 11:
         p_digit = p_digit * (1.0 - out[:, 10])
     s = float(np.log(np.clip(p_digit, 1e-6, 1)).sum())
     for x0, y0, x1, y1 in boxes:
@@ -207,7 +210,7 @@ def _split_non_digits(recognizer, pts, groups, imgs, out, images, height):
                 h_out = recognizer.classify(h_imgs)
                 if (h_out[:, 10] >= thresholds.reject).any():
                     continue
-                score = _score(h_out, [_box(pts, h) for h in halves], height)
+                score = _score(h_out, [_box(pts, h) for h in halves], height, not_a_digit=True)
                 if best is None or score > best[0]:
                     best = (score, halves, h_imgs, h_out)
         if best is None:
