@@ -105,6 +105,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         args.lr = 5e-5 if args.finetune else 2e-3
     if args.epochs < 1 or args.batch_size < 1 or args.lr <= 0:
         p.error("--epochs and --batch-size must be >= 1 and --lr > 0")
+    if args.tensorboard:
+        from importlib.util import find_spec
+
+        if find_spec("tensorboard") is None:
+            p.error("--tensorboard needs the tensorboard package (pip install 'desk-app[train]')")
     if args.limit is not None and args.limit < 10:
         p.error("--limit must be at least 10")
     return args
@@ -258,7 +263,8 @@ def main(argv: list[str] | None = None) -> int:
 
         x_extra, y_extra = add_styles(x_fit, y_fit, fraction=0.4, seed=args.seed)
         x_fit, y_fit = np.concatenate([x_fit, x_extra]), np.concatenate([y_fit, y_extra])
-        print(f"styles: {len(x_extra)} extra images (slashed 0, flagged 1, barred 7, drawn 1, 7 and 9)")
+        print(f"styles: {len(x_extra)} extra images (slashed 0, flagged 1, barred 7; 0, 1, 4, 7, 9 "
+              "drawn with a pen)")
 
     from desk_app.evaluation import HELD_OUT_SITES
     from desk_app.training.negatives import NOT_A_DIGIT

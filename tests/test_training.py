@@ -40,10 +40,11 @@ def quick_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("model")
     proc = subprocess.run(
         [sys.executable, "train_model.py", "--epochs", "1",
-         "--limit", "2000", "--out", str(out), "--no-show"],
+         "--limit", "2000", "--out", str(out), "--no-show", "--tensorboard", str(out / "tb")],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "epoch 1/1:" in proc.stdout and "min left" in proc.stdout  # each epoch says the time left
     return out
 
 
@@ -54,6 +55,7 @@ def test_quick_run_writes_model_card_and_plots(quick_run, mnist):
     assert card["epochs"] == 1 and card["recipe"]["limit"] == 2000
     assert card["data_sha256"] == mnist.sha256 and 0 <= card["test_accuracy"] <= 1
     assert {"tensorflow", "keras", "numpy", "python"} <= set(card["versions"])
+    assert list((quick_run / "tb").rglob("events.out.tfevents.*"))  # --tensorboard wrote logs
     rec = Recognizer(quick_run / "model.tflite")
     probs = rec.predict_mnist(mnist.x_test / 255.0)
     # the exported model is the one that was measured: the card's figure is the .tflite's
