@@ -1,8 +1,10 @@
 #!/usr/bin/env python
 """Train desk-app's digit recogniser on MNIST, show its curves, and replace the bundled model.
 
-    python train_model.py                        # the default recipe, MNIST downloaded once
-    python train_model.py --data ../shared/mnist # MNIST from the four IDX files, no network
+    python train_model.py                        # the default recipe ($DESK_APP_MNIST, Keras's cache,
+                                                 # or a download)
+    python train_model.py --data DIR             # MNIST from a folder of the four IDX files
+    python train_model.py --ensemble bench/previous/model.keras   # how the bundled model is made
     python train_model.py --arch seed --optimizer rmsprop --epochs 5 --batch-size 64 --no-augment
                                                  # the original tutorial's recipe
 
