@@ -66,7 +66,7 @@ def test_failed_export_keeps_the_previous_model(quick_run, mnist, monkeypatch):
     from desk_app.training import export
     from desk_app.training.model import build_model
 
-    before = {p.name: p.read_bytes() for p in quick_run.iterdir()}
+    before = {p.name: p.read_bytes() for p in quick_run.iterdir() if p.is_file()}
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("converter crashed")
@@ -74,7 +74,7 @@ def test_failed_export_keeps_the_previous_model(quick_run, mnist, monkeypatch):
     monkeypatch.setattr(export, "to_tflite", broken)
     with pytest.raises(RuntimeError):
         export.export(build_model("seed"), quick_run, {"x": 1})
-    after = {p.name: p.read_bytes() for p in quick_run.iterdir()}
+    after = {p.name: p.read_bytes() for p in quick_run.iterdir() if p.is_file()}
     assert after == before  # nothing replaced, no temporary files left
 
 
