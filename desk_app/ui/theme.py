@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 THEMES = ("system", "light", "dark")
@@ -52,12 +52,3 @@ def apply(theme: str) -> str:
         app.setPalette(_palette(theme == "dark"))
     return theme
 
-
-def system_is_dark() -> bool:
-    hints = QGuiApplication.styleHints()
-    scheme = getattr(hints, "colorScheme", None)
-    if scheme is not None:
-        from PySide6.QtCore import Qt
-
-        return scheme() == Qt.ColorScheme.Dark
-    return QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
