@@ -2,9 +2,11 @@
 
 An append-only, crash-safe log (``samples.log``): each record is a magic number, the payload's
 length and CRC-32, then the payload (JSON: label, strokes, the 28x28 image). A record is written
-with one ``write`` and ``fsync``; a process killed mid-write leaves at most a damaged tail, which
-the next start detects, sets aside in ``samples.log.damaged`` and skips with a warning: earlier
-samples are never touched. Deleting appends a tombstone. NumPy and Pillow only.
+whole (every byte checked, a short write cut off again) and ``fsync``ed. Damage stays local: a
+damaged record is skipped and reading resumes at the next good one; a damaged tail (a write cut
+short) is set aside in ``samples.log.damaged``; a record that is valid but makes no sense is
+skipped; damaged records are never returned altered. Deleting appends a tombstone, relabelling a
+record with the same id. NumPy and Pillow only.
 """
 
 from __future__ import annotations
