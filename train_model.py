@@ -98,6 +98,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="also write TensorBoard logs into DIR")
     p.add_argument("--no-show", action="store_true",
                    help="do not open a window with the curves (they are saved either way)")
+    p.add_argument("--progress", action="store_true",
+                   help="also print 'progress FRACTION WORDS' lines for the whole run (the "
+                        "window's retraining dialog reads them)")
     args = p.parse_args(argv)
     if args.finetune and not args.user_samples:
         p.error("--finetune needs --user-samples DIR")
@@ -214,6 +217,36 @@ def make_negatives(args: argparse.Namespace, x_digits, n_digits: int, letters: b
     return x, counts
 
 
+# Where each step of a fine-tuning run begins, as a fraction of its wall time (measured: start-up
+# and data a fifth, the epochs under half, evaluation, conversion and the drawn digits the rest).
+STEPS = {"data": 0.02, "train": 0.2, "evaluate": 0.65, "export": 0.8, "drawn": 0.82}
+
+
+def progress(args: argparse.Namespace, step: str, words: str, within: float = 0.0) -> None:
+    """With --progress, one machine-readable line: how far the whole run is, and what it does."""
+    if args.progress:
+        names = list(STEPS)
+        end = STEPS[names[names.index(step) + 1]] if step != names[-1] else 1.0
+        print(f"progress {STEPS[step] + within * (end - STEPS[step]):.3f} {words}", flush=True)
+
+
+def batch_progress(args: argparse.Namespace, epochs: int):
+    """A Keras callback that reports progress about twenty times an epoch."""
+    import keras
+
+    class BatchProgress(keras.callbacks.Callback):
+        def on_train_batch_end(self, batch: int, logs=None) -> None:
+            steps = self.params.get("steps") or 1
+            if batch % max(1, steps // 20) == 0 or batch == steps - 1:
+                done = (self.epoch + (batch + 1) / steps) / epochs
+                progress(args, "train", f"Training: epoch {self.epoch + 1} of {epochs}", done)
+
+        def on_epoch_begin(self, epoch: int, logs=None) -> None:
+            self.epoch = epoch
+
+    return BatchProgress()
+
+
 def can_show() -> bool:
     """A window can open: a display exists (always on macOS and Windows)."""
     if sys.platform in ("darwin", "win32"):
@@ -229,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
 
     # 1. Data: MNIST, scaled to [0, 1]; the last --val-size training images validate.
+    progress(args, "data", "Loading MNIST")
     import numpy as np
 
     from desk_app.training.data import DataError, load_mnist
@@ -329,7 +363,8 @@ def main(argv: list[str] | None = None) -> int:
     # 4. Train, the curves redrawn after every epoch. Ctrl+C stops without touching the model.
     start = time.perf_counter()
     try:
-        callbacks = [plots.live_curves(args.epochs, show and chief)]
+        progress(args, "train", "Training: starting")
+        callbacks = [plots.live_curves(args.epochs, show and chief), batch_progress(args, args.epochs)]
         if args.tensorboard:
             callbacks.append(keras.callbacks.TensorBoard(log_dir=args.tensorboard))
         history = model.fit(train_ds, epochs=args.epochs, validation_data=(x_val, y_val),
@@ -341,6 +376,7 @@ def main(argv: list[str] | None = None) -> int:
     train_seconds = time.perf_counter() - start
 
     # 5. Calibrate on the validation split, then the final figures, once, on the test set.
+    progress(args, "evaluate", "Measuring the new model on MNIST")
     logits_of = keras.Model(model.inputs, model.get_layer("logits").output)
     val_logits = logits_of.predict(x_val, batch_size=1000, verbose=0)
     temperature = fit_temperature(val_logits, y_val)
@@ -394,6 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     if not chief:
         print("not the chief worker: the chief writes the model")
         return 0
+    progress(args, "export", "Converting the model for the app")
     try:
         export.export(model, out, card, temperature, app_model)
     except KeyboardInterrupt:
@@ -401,6 +438,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     drawn = Path(args.drawn_digits) if args.drawn_digits else None
     if drawn and drawn.is_file():  # evaluation only: the network never trains on these
+        progress(args, "drawn", "Measuring the new model on pen-drawn digits")
         from desk_app import Recognizer, atomic
         from desk_app.evaluation import drawn_report, load_drawn_digits
 

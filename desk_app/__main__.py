@@ -25,7 +25,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         "FILE<TAB>ANSWER<TAB>CONFIDENCE; ANSWER is the digit, or 'not a digit', "
                         "or 'unsure: A or B'. Exit status 2 if any file could not be read")
     p.add_argument("--model", metavar="TFLITE", default=None,
-                   help="read with this exported model instead of the bundled one")
+                   help="read with this exported model; default: the same model as the window "
+                        "(your retrained one if you retrained, else the bundled one)")
     return p.parse_args(argv)
 
 
@@ -38,18 +39,36 @@ def answer(reading) -> str:
     return reading.verdict
 
 
-def read_files(paths: list[str], model: str | None = None) -> int:
+def load_recognizer(model: str | None = None):
+    """The window's model: the one asked for, else the user's own, else the bundled one. A
+    broken user model is skipped with one line on stderr."""
     from desk_app import ModelError, Recognizer
+    from desk_app.model_files import model_choices
 
-    try:
-        rec = Recognizer(model)
-    except ModelError as exc:
-        print(f"desk-app: {exc}", file=sys.stderr)
+    choices = model_choices(model)
+    for k, path in enumerate(choices):
+        try:
+            return Recognizer(path)
+        except ModelError as exc:
+            last = k == len(choices) - 1
+            print(f"desk-app: {exc}" + ("" if last else "; using the bundled model"), file=sys.stderr)
+    return None
+
+
+def read_files(paths: list[str], model: str | None = None) -> int:
+    from desk_app.imaging import ImageFileError
+
+    rec = load_recognizer(model)
+    if rec is None:
         return 2
     status = 0
     for path in paths:
         try:
             r = rec.read_image(path)
+        except ImageFileError as exc:
+            print(f"desk-app: {path}: {exc.reason}", file=sys.stderr)
+            status = 2
+            continue
         except (ValueError, RuntimeError) as exc:
             print(f"desk-app: {path}: {exc}", file=sys.stderr)
             status = 2

@@ -22,6 +22,15 @@ MAX_SIDE = 1600  # larger images are read reduced to this: plenty for one digit,
 FORMATS = ("PNG", "JPEG", "BMP", "GIF", "TIFF", "WEBP", "PPM", "TGA", "ICO")
 
 
+class ImageFileError(ValueError):
+    """An image file that cannot be read; ``reason`` says why without naming the file, for
+    callers that name it themselves (the command line prints each path once)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"cannot read image {path.name}: {reason}")
+        self.path, self.reason = path, reason
+
+
 def load(path: str | Path) -> np.ndarray:
     """Read an image file as uint8 (H, W), (H, W, 3) or (H, W, 4), upright as viewers show it
     (EXIF orientation applied) and reduced to at most MAX_SIDE pixels a side, or raise
@@ -31,20 +40,18 @@ def load(path: str | Path) -> np.ndarray:
     try:
         st = p.stat()
     except OSError as exc:
-        raise ValueError(f"cannot read image {p.name}: {exc.strerror or exc}") from exc
+        raise ImageFileError(p, str(exc.strerror or exc)) from exc
     if not stat.S_ISREG(st.st_mode):
-        raise ValueError(f"cannot read image {p.name}: not a regular file")
+        raise ImageFileError(p, "not a regular file")
     if st.st_size == 0:
-        raise ValueError(f"cannot read image {p.name}: the file is empty")
+        raise ImageFileError(p, "the file is empty")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(p, formats=FORMATS) as im:
                 if im.width * im.height > MAX_PIXELS:
-                    raise ValueError(
-                        f"image {p.name} is too large ({im.width}x{im.height}); at most "
-                        f"{MAX_PIXELS // 1_000_000} megapixels"
-                    )
+                    raise ImageFileError(p, f"too large ({im.width}x{im.height}); at most "
+                                            f"{MAX_PIXELS // 1_000_000} megapixels")
                 if im.format == "JPEG":  # decode at a reduced scale: less memory, same digit
                     im.draft(im.mode, (MAX_SIDE, MAX_SIDE))
                 im.load()
@@ -56,7 +63,7 @@ def load(path: str | Path) -> np.ndarray:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, EOFError, Image.DecompressionBombError,
             Image.DecompressionBombWarning) as exc:
-        raise ValueError(f"cannot read image {p.name}: not a supported image file ({exc})") from exc
+        raise ImageFileError(p, "damaged, or not a supported image file") from exc
 
 
 def _pil_to_array(im: Image.Image) -> np.ndarray:

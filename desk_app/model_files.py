@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -26,6 +28,61 @@ def assets_dir() -> Path:
 
 def default_model_path() -> Path:
     return assets_dir() / TFLITE_NAME
+
+
+def data_dir() -> Path:
+    """The user's desk-app folder (samples, retrained model): Qt's GenericDataLocation plus
+    ``desk-app``, found here without Qt so that the command line and the window agree."""
+    home = Path.home()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = home / "Library" / "Application Support"
+    else:
+        xdg = os.environ.get("XDG_DATA_HOME", "")
+        base = Path(xdg) if os.path.isabs(xdg) else home / ".local" / "share"
+    return base / "desk-app"
+
+
+def user_model_path() -> Path:
+    """Where retraining from the window installs the user's own model."""
+    return data_dir() / "model" / TFLITE_NAME
+
+
+def set_aside_path() -> Path:
+    """Where "Restore the bundled model" keeps the user's model, so that it can come back."""
+    return data_dir() / "model.set-aside" / TFLITE_NAME
+
+
+def model_choices(explicit: str | Path | None = None) -> list[Path]:
+    """The models to try, best first: the one asked for; else the user's own (retrained from
+    the window), then the bundled one. The window and ``desk-app --read`` both use this."""
+    if explicit is not None:
+        return [Path(explicit)]
+    own = user_model_path()
+    return ([own] if own.is_file() else []) + [default_model_path()]
+
+
+def is_bundled(path: str | Path) -> bool:
+    return Path(path).resolve() == default_model_path().resolve()
+
+
+def describe(path: str | Path, card: dict) -> str:
+    """The model in a few words: which one, when it was trained, how it does on MNIST."""
+    path = Path(path)
+    if is_bundled(path):
+        kind = "bundled model"
+    elif path == user_model_path():
+        kind = "your retrained model"
+    else:
+        kind = f"model {path.name} from {path.parent}"
+    date, acc = card.get("date"), card.get("test_accuracy")
+    parts = [kind]
+    if isinstance(date, str):
+        parts.append(f"trained {date[:10]}")
+    if isinstance(acc, float):
+        parts.append(f"{acc:.2%} on the MNIST test set")
+    return ", ".join(parts)
 
 
 def read_card(model_path: str | Path) -> dict:

@@ -6,8 +6,12 @@ small. See ``CONTRACT.md`` (shared) for the public calls.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
+import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +24,26 @@ _CHUNK = 512  # images per interpreter call in batch predictions
 
 class ModelError(Exception):
     """The model file is missing, unreadable or not a digit classifier; says how to fix it."""
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """LiteRT's C++ side prints "INFO: Created TensorFlow Lite XNNPACK delegate for CPU." on the
+    process's stderr when a model is first prepared; users should not see it. Python-level
+    errors still come through as exceptions."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):  # no real stderr (a GUI app on Windows)
+        yield
+        return
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _load_interpreter(path: Path):
@@ -90,6 +114,10 @@ class Recognizer:
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else model_files.default_model_path()
+        with _quiet_stderr():
+            self._load()
+
+    def _load(self) -> None:
         self._interp = _load_interpreter(self.path)
         self._inp = self._interp.get_input_details()[0]["index"]
         self._out = self._interp.get_output_details()[0]["index"]

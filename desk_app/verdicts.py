@@ -3,9 +3,12 @@
 
 The network has an eleventh class, "not a digit", learned from letters, scribbles and digits
 crammed together. A drawing is "not a digit" when P(not a digit) reaches ``reject``; otherwise
-it is shown as a digit when P(d | a digit) reaches ``show``, and else the two competing digits
-are named ("unsure"). The thresholds were tuned on the drawn digits, held-out letters and
-scribbles (``bench/not_a_digit.py --tune``); a model card may carry its own.
+it is shown as a digit d when P(d) itself (not P(d | a digit)) reaches ``show``, so a shown
+digit is never less than ``show`` sure. Below that, it is "not a digit" when that is likelier
+than any digit, and else the two competing digits are named ("unsure").
+"Too small" is the drawing's size on screen against the pen, whatever the canvas's size. The
+thresholds were tuned on the drawn digits, held-out letters and scribbles
+(``bench/not_a_digit.py --tune``); a model card may carry its own.
 """
 
 from __future__ import annotations
@@ -16,13 +19,13 @@ from dataclasses import dataclass
 import numpy as np
 
 DIGIT, UNSURE, NOT_A_DIGIT, TOO_SMALL = "digit", "unsure", "not a digit", "too small"
-SMALLEST = 0.1  # ink narrower and shorter than this fraction of the canvas is a click or a speck
+SMALLEST = 24.0  # drawings narrower and shorter than this many screen pixels are clicks or specks
 
 
 @dataclass(frozen=True)
 class Thresholds:
     reject: float = 0.9  # P(not a digit) at or above which a drawing is not a digit
-    show: float = 0.6  # P(d | a digit) at or above which d is shown as the answer
+    show: float = 0.6  # P(d) at or above which d is shown as the answer
 
     @classmethod
     def from_card(cls, card: dict) -> Thresholds:
@@ -46,6 +49,15 @@ class Reading:
     confidence: float  # how sure the app is of its verdict, 0-1
     probs: np.ndarray  # float32 (10,): the digits' probabilities, as predict_strokes gives them
     pair: tuple[int, int] | None = None  # the two competing digits, when "unsure"
+    not_a_digit: float = 0.0  # P(not a digit), for a model that has that class
+
+    @property
+    def shares(self) -> np.ndarray:
+        """P(d) for each digit d: ``probs`` scaled by P(a digit), so that with ``not_a_digit``
+        they sum to 1. Zero for "too small", where nothing was read."""
+        if self.verdict == TOO_SMALL:
+            return np.zeros(10, np.float32)
+        return (self.probs * np.float32(1.0 - self.not_a_digit)).astype(np.float32)
 
     @property
     def likeliest(self) -> int:
@@ -85,9 +97,11 @@ def extent(strokes: Sequence[np.ndarray]) -> float:
 
 
 def too_small(strokes: Sequence[np.ndarray], canvas_size=(280, 280), pen_width: float = 18.0) -> bool:
-    """A click, a tap or a speck: ink too small to be a digit at any sensible canvas size (a
-    tenth of the canvas's shorter side, and never less than the pen's width)."""
-    limit = max(SMALLEST * min(float(canvas_size[0]), float(canvas_size[1])), float(pen_width))
+    """A click, a tap or a speck: a drawing under SMALLEST screen pixels or under the pen's
+    width across. The canvas's size does not count (a bigger window must not ask for bigger
+    writing), except that a canvas smaller than ten SMALLESTs lowers the limit in proportion."""
+    shorter = min(float(canvas_size[0]), float(canvas_size[1]))
+    limit = max(min(SMALLEST, 0.1 * shorter), float(pen_width))
     return extent(strokes) < limit
 
 
@@ -106,14 +120,15 @@ def read(outputs: np.ndarray, small: Sequence[bool], thresholds: Thresholds = Th
     for q, nd, is_small in zip(probs, p_not, small, strict=True):
         order = np.argsort(q)[::-1]
         top, second = int(order[0]), int(order[1])
-        p_top = float(q[top]) * (1.0 - float(nd))  # P(it is this digit)
+        nd = float(nd)
+        p_top = float(q[top]) * (1.0 - nd)  # P(it is this digit)
         if is_small:
-            readings.append(Reading(TOO_SMALL, None, 1.0, q))
-        elif nd >= thresholds.reject:
-            readings.append(Reading(NOT_A_DIGIT, None, float(nd), q))
-        elif q[top] >= thresholds.show:
-            readings.append(Reading(DIGIT, top, p_top, q))
+            readings.append(Reading(TOO_SMALL, None, 1.0, q, None, nd))
+        elif nd >= thresholds.reject or (p_top < thresholds.show and nd > p_top):
+            readings.append(Reading(NOT_A_DIGIT, None, nd, q, None, nd))
+        elif p_top >= thresholds.show:
+            readings.append(Reading(DIGIT, top, p_top, q, None, nd))
         else:
-            sure = float(q[top] + q[second]) * (1.0 - float(nd))
-            readings.append(Reading(UNSURE, None, sure, q, tuple(sorted((top, second)))))
+            sure = float(q[top] + q[second]) * (1.0 - nd)
+            readings.append(Reading(UNSURE, None, sure, q, tuple(sorted((top, second))), nd))
     return readings

@@ -152,3 +152,31 @@ def test_the_window_says_not_a_digit_and_shows_nothing_for_a_click(window, recog
     draw(canvas, [np.array([[300.0, 200.0]])])  # a click
     assert not any(ch.isdigit() for ch in label.text())
     assert w.panel.confidence.text() == "Draw a digit"
+
+
+def test_a_digit_is_shown_only_when_that_digit_is_likely_enough():
+    """P(that digit), not P(that digit | a digit), decides: a rectangle whose digit part is all
+    "0" but which is mostly "not a digit" never shows a 0, and the bars never overstate."""
+    out = np.zeros((3, 11), np.float32)
+    out[0, [0, 10]] = [0.35, 0.65]  # "a 0, if a digit at all": not a digit is likelier
+    out[1, [4, 9, 10]] = [0.5, 0.2, 0.3]  # a 4 at 50%: not enough to show
+    out[2, [4, 10]] = [0.7, 0.3]  # a 4 at 70%: shown, 70% confident
+    rect, weak, four = verdicts.read(out, [False] * 3)
+    assert rect.verdict == "not a digit" and rect.digit is None and rect.words == "Not a digit"
+    assert weak.verdict == "unsure" and weak.pair == (4, 9)
+    assert four.verdict == "digit" and four.digit == 4 and abs(four.confidence - 0.7) < 1e-6
+    for r, row in zip((rect, weak, four), out, strict=True):
+        assert np.allclose(r.shares, row[:10], atol=1e-6) and abs(r.not_a_digit - row[10]) < 1e-6
+        assert r.probs.sum() == pytest.approx(1.0)  # probs stay P(d | a digit), as CONTRACT.md says
+    small = verdicts.read(out[:1], [True])[0]
+    assert small.verdict == "too small" and not small.shares.any()
+
+
+def test_too_small_depends_on_the_drawing_and_the_pen_not_the_canvas():
+    """A 2 about 40 px tall is read on any canvas; a speck is too small on any canvas."""
+    two_40 = [line((0, 0), (20, 0)) + np.array([100.0, 100.0]), line((20, 0), (0, 38)) + 100.0]
+    speck = [np.array([[100.0, 100.0], [112.0, 106.0], [104.0, 118.0]])]
+    for canvas in ((280, 280), (900, 600), (2400, 1600)):
+        assert not verdicts.too_small(two_40, canvas, 18.0), canvas
+        assert verdicts.too_small(speck, canvas, 18.0), canvas
+    assert verdicts.too_small(two_40, (900, 600), 44.0)  # under the pen's own width: a blob

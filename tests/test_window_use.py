@@ -68,7 +68,7 @@ def test_a_correction_says_what_was_saved_and_ctrl_z_takes_it_back(window):
     draw(window.canvas, SEVEN)
     bars = window.panel.bars
     QTest.mouseClick(bars, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     QPoint(bars.width() // 2, int(bars.height() * 1.5 / 10)))  # the row of 1
+                     QPoint(bars.width() // 2, int(bars.height() * 1.5 / 11)))  # the row of 1 (of 11)
     assert len(window.store) == 1 and window.store.samples()[0].label == 1
     assert "Saved as 1" in window.panel.note.text()
     press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

@@ -207,3 +207,26 @@ def load_mnist(path: str | Path | None = None) -> Mnist:
     if p.is_file():
         return load_npz(p)
     raise DataError(f"{p}: no such file or folder")
+
+
+def holds_mnist(path: str | Path) -> bool:
+    """``path`` is an mnist.npz or a folder with the four IDX files (gzipped or not): a quick
+    look at the names, for the window to check a folder before it starts a run."""
+    p = Path(path)
+    if p.is_file():
+        return p.suffix == ".npz"
+    try:
+        for stem in IDX_NAMES.values():
+            _find(p, stem)
+    except DataError:
+        return False
+    return True
+
+
+def find_mnist(path: str | Path | None = None) -> Path | None:
+    """Where training would read MNIST without a download: ``path``, else ``$DESK_APP_MNIST``,
+    else Keras's cache; None when none of them holds it."""
+    for candidate in (path, os.environ.get(ENV), keras_cache()):
+        if candidate and holds_mnist(candidate):
+            return Path(candidate)
+    return None

@@ -74,8 +74,18 @@ def install(w) -> None:
         w.theme_group.addAction(act)
         theme_menu.addAction(act)
         w.act_themes[name] = act
+    w.act_model = QAction("No model loaded", w)  # which model reads, and how good it is
+    w.act_model.setEnabled(False)
+    w.act_restore = add(w, "Restore the &bundled model", w.restore_bundled, (),
+                        "Read with the model that came with desk-app (your retrained one is kept)")
+    w.act_use_mine = add(w, "&Use my retrained model", w.use_my_model, (),
+                         "Read with the model you retrained again")
     model = bar.addMenu("&Model")
+    model.addAction(w.act_model)
+    model.addSeparator()
     model.addActions([w.act_samples, w.act_retrain])
+    model.addSeparator()
+    model.addActions([w.act_restore, w.act_use_mine])
     help_menu = bar.addMenu("&Help")
     help_menu.addActions([w.act_shortcuts, w.act_about])
 

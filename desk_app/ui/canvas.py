@@ -18,6 +18,22 @@ HINT = ("Draw a digit here, or a whole number.\n"
         "Wrong answer? Type the right digit to teach it your handwriting.")
 
 
+def _visible_parts(stroke: Points, width: float, height: float) -> list[Points]:
+    """The runs of a stroke's points that lie on a ``width`` x ``height`` canvas."""
+    def inside(p: tuple[float, float]) -> bool:
+        return 0.0 <= p[0] < width and 0.0 <= p[1] < height
+
+    if all(inside(p) for p in stroke):
+        return [stroke]
+    parts: list[Points] = [[]]
+    for p in stroke:
+        if inside(p):
+            parts[-1].append(p)
+        elif parts[-1]:
+            parts.append([])
+    return [part for part in parts if part]
+
+
 class Document:
     """An immutable snapshot of what is on the canvas: strokes (each with the pen width it was
     drawn with), or an opened picture."""
@@ -49,7 +65,7 @@ class Canvas(QWidget):
         self.setObjectName("canvas")
         self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(200, 200)
+        self.setMinimumSize(320, 240)  # never narrower than the panel beside it
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # typed digits and shortcuts come here
         self.setToolTip("Draw a digit with the mouse, a pen or a finger")
@@ -64,13 +80,17 @@ class Canvas(QWidget):
 
     # -- document ------------------------------------------------------------------------------
 
-    @property
-    def strokes(self) -> list[Points]:
-        """Finished strokes plus the one being drawn, in canvas pixels."""
+    def _all_strokes(self) -> list[Points]:
         out = [list(s) for s in self._doc.strokes]
         if self._current:
             out.append(list(self._current))
         return out
+
+    @property
+    def strokes(self) -> list[Points]:
+        """What is read: the finished strokes plus the one being drawn, in canvas pixels, cut
+        to the visible canvas (ink left outside by a smaller window is not seen, so not read)."""
+        return [part for s in self._all_strokes() for part in _visible_parts(s, self.width(), self.height())]
 
     @property
     def document(self) -> Document:
@@ -172,8 +192,9 @@ class Canvas(QWidget):
             scaled = pic.size().scaled(size, Qt.AspectRatioMode.KeepAspectRatio)
             x, y = (size.width() - scaled.width()) / 2, (size.height() - scaled.height()) / 2
             p.drawImage(QRectF(x, y, scaled.width(), scaled.height()), pic)
-        widths = list(self._doc.widths) + [self._pen_width] * (len(self.strokes) - len(self._doc.widths))
-        for s, w in zip(self.strokes, widths, strict=True):
+        strokes = self._all_strokes()
+        widths = list(self._doc.widths) + [self._pen_width] * (len(strokes) - len(self._doc.widths))
+        for s, w in zip(strokes, widths, strict=True):
             p.setPen(self._pen(w))
             self._draw_stroke(p, s)
         p.end()
@@ -217,8 +238,13 @@ class Canvas(QWidget):
         return QSize(760, 320)  # room for a number of six digits
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self._image.devicePixelRatio() != self.devicePixelRatioF():
+            self._image = self.render_image(self.size(), self.devicePixelRatioF())  # another screen
         p = QPainter(self)
-        p.drawImage(event.rect(), self._image, event.rect())
+        # The image holds device pixels: its source rectangle is the logical one times its ratio.
+        dpr = self._image.devicePixelRatio()
+        r = QRectF(event.rect())
+        p.drawImage(r, self._image, QRectF(r.x() * dpr, r.y() * dpr, r.width() * dpr, r.height() * dpr))
         if self._boxes:
             p.setRenderHint(QPainter.RenderHint.Antialiasing)
             for i, box in enumerate(self._boxes):
@@ -255,7 +281,8 @@ class Canvas(QWidget):
         super().resizeEvent(event)
 
     def changeEvent(self, event) -> None:
-        if event.type() in (event.Type.PaletteChange, event.Type.StyleChange):
+        if event.type() in (event.Type.PaletteChange, event.Type.StyleChange,
+                            event.Type.DevicePixelRatioChange):
             self._redraw()  # follow the system's light or dark palette
         super().changeEvent(event)
 

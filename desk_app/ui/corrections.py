@@ -13,7 +13,7 @@ class CorrectionsMixin:
     """The sample store and corrections, for :class:`MainWindow`."""
 
     _store = None
-    _last_sample: tuple[str, object] | None = None  # (sample id, the canvas document it came from)
+    _last_sample: tuple[str, object, int] | None = None  # (sample id, its canvas document, its digit)
 
     @property
     def store(self):
@@ -43,23 +43,30 @@ class CorrectionsMixin:
         except (OSError, ValueError) as exc:
             self._fail(f"Could not keep the sample: {exc}")
             return False
-        self._last_sample = (sample.id, self.canvas.document)
+        self._last_sample = (sample.id, self.canvas.document, self._selected)
+        self.corrected[self._selected] = digit
+        self._show_reading()  # the answer follows the correction
+        n = len(self.reading.groups)
+        which = f" digit {self._selected + 1} of {n}" if n > 1 else ""
         what = "your " + plural(len(self.store), "sample")
-        self.panel.set_note(f"Saved as {digit} ({what}). Ctrl+Z takes it back.")
-        self.say(f"Kept as a {digit}: {what}. Retrain with them: Ctrl+R.")
+        self.panel.set_note(f"Saved{which} as {digit} ({what}). Ctrl+Z takes it back.")
+        self.say(f"Kept{which or ' the drawing'} as a {digit}: {what}. Retrain with them: Ctrl+R.")
         return True
 
     def take_back_correction(self) -> bool:
         """Undo the last correction, if it is the last thing done: the sample is deleted."""
         if self._last_sample is None or self._last_sample[1] is not self.canvas.document:
             return False
-        sample_id, _ = self._last_sample
+        sample_id, _, group = self._last_sample
         self._last_sample = None
         try:
             self.store.delete(sample_id)
         except OSError as exc:
             self._fail(f"Could not remove the sample: {exc}")
             return False
+        self.corrected.pop(group, None)
+        if self.reading is not None:
+            self._show_reading()
         self.panel.set_note("Sample removed.")
         self.say(f"Sample removed: your {plural(len(self.store), 'sample')} remain.")
         return True
@@ -67,4 +74,4 @@ class CorrectionsMixin:
     def show_samples(self) -> None:
         from desk_app.ui.samples_dialog import SamplesDialog
 
-        SamplesDialog(self.store, self).open()
+        self.open_dialog_box(SamplesDialog(self.store, self))

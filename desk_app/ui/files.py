@@ -68,6 +68,7 @@ class FilesMixin:
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open an image of a digit", self._folder("open"),
                                               IMAGE_FILTER)
+        self.take_keyboard()
         if path:
             self._remember_folder("open", path)
             self.open_image(path)
@@ -118,6 +119,7 @@ class FilesMixin:
     def save_dialog(self) -> None:
         start = str(Path(self._folder("save")) / "digit.png")
         path, _ = QFileDialog.getSaveFileName(self, "Save the drawing", start, "PNG images (*.png)")
+        self.take_keyboard()
         if path:
             self._remember_folder("save", path)
             self.save_png(path if path.lower().endswith(".png") else path + ".png")

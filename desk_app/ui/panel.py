@@ -22,10 +22,12 @@ WIDTH = 300  # the panel never grows with the answer, so the canvas never shrink
 BIG = 56  # point size of a one-digit answer; longer numbers get smaller type to fit
 HISTORY = 6  # answers kept in "Recent"
 SEEN = 28 * 4 + 2  # the 28x28 image the network read, 4x, framed
+NOT_A_DIGIT_SIGN = "✗"  # the bars' row for "not a digit", and the big label's sign for it
 
 class ProbabilityBars(QWidget):
-    """Ten horizontal bars, one per digit, the best one highlighted. Clicking a digit says that
-    this is what was meant (a correction)."""
+    """A bar per digit with P(that digit), and, for a model that knows it, a last bar for "not a
+    digit": together they sum to 100%, so a refusal never shows a full digit bar. The likeliest
+    row is highlighted. Clicking a digit says that this is what was meant (a correction)."""
 
     digitClicked = Signal(int)
 
@@ -33,50 +35,65 @@ class ProbabilityBars(QWidget):
         super().__init__(parent)
         self.setObjectName("probabilities")
         self._probs: list[float] = [0.0] * 10
-        self.setMinimumSize(180, 10 * 16)
+        self._not_a_digit: float | None = None
+        self.setMinimumSize(180, 11 * 15)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("The network's probability for each digit.\n"
+        self.setToolTip("The network's probability for each digit, and that it is no digit at all.\n"
                         "Wrong? Click the right digit (or type it) to teach it your hand.")
+
+    def _rows(self) -> list[tuple[str, float]]:
+        rows = [(str(d), p) for d, p in enumerate(self._probs)]
+        if self._not_a_digit is not None:
+            rows.append((NOT_A_DIGIT_SIGN, self._not_a_digit))
+        return rows
 
     def mousePressEvent(self, event) -> None:
         if any(self._probs) and event.button() == Qt.MouseButton.LeftButton:
-            self.digitClicked.emit(min(9, int(event.position().y() / (self.height() / 10))))
+            row = int(event.position().y() / (self.height() / 11))
+            if row < 10:
+                self.digitClicked.emit(row)
 
-    def set_probabilities(self, probs: Sequence[float] | None) -> None:
+    def set_probabilities(self, probs: Sequence[float] | None, not_a_digit: float | None = None) -> None:
+        """``probs``: P(d) for each digit; ``not_a_digit``: P(not a digit), None for a model
+        without that class (the row stays empty)."""
         self._probs = [float(p) for p in probs] if probs is not None else [0.0] * 10
-        self.setAccessibleDescription(
-            ", ".join(f"{d}: {p:.0%}" for d, p in enumerate(self._probs))
-        )
+        self._not_a_digit = None if not_a_digit is None else float(not_a_digit)
+        self.setAccessibleDescription(", ".join(
+            f"{'not a digit' if k == NOT_A_DIGIT_SIGN else k}: {p:.0%}" for k, p in self._rows()))
         self.update()
 
     def probabilities(self) -> list[float]:
         return list(self._probs)
 
+    def not_a_digit(self) -> float | None:
+        return self._not_a_digit
+
     def sizeHint(self) -> QSize:
-        return QSize(220, 10 * 17)
+        return QSize(220, 11 * 16)
 
     def paintEvent(self, event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
-        row = self.height() / 10
+        row = self.height() / 11
         label_w, pct_w = 18, 44
         bar_w = max(10.0, self.width() - label_w - pct_w - 8)
-        best = max(range(10), key=lambda d: self._probs[d]) if any(self._probs) else -1
-        for d, prob in enumerate(self._probs):
-            y = d * row
-            p.setPen(pal.color(QPalette.ColorRole.WindowText))
-            p.drawText(QRectF(0, y, label_w, row), Qt.AlignmentFlag.AlignCenter, str(d))
+        rows = self._rows()
+        best = max(range(len(rows)), key=lambda k: rows[k][1]) if any(v for _, v in rows) else -1
+        text = pal.color(QPalette.ColorRole.WindowText)
+        for k, (label, prob) in enumerate(rows):
+            y = k * row
+            p.setPen(text)
+            p.drawText(QRectF(0, y, label_w, row), Qt.AlignmentFlag.AlignCenter, label)
             track = QRectF(label_w + 4, y + row * 0.2, bar_w, row * 0.6)
             p.setPen(Qt.PenStyle.NoPen)
-            text = pal.color(QPalette.ColorRole.WindowText)
             p.setBrush(QColor(text.red(), text.green(), text.blue(), 38))  # visible in light and dark
             p.drawRoundedRect(track, 3, 3)
-            p.setBrush(pal.color(QPalette.ColorRole.Highlight) if d == best
+            p.setBrush(pal.color(QPalette.ColorRole.Highlight) if k == best
                        else QColor(text.red(), text.green(), text.blue(), 150))
             p.drawRoundedRect(QRectF(track.x(), track.y(), bar_w * prob, track.height()), 3, 3)
-            p.setPen(pal.color(QPalette.ColorRole.WindowText))
+            p.setPen(text)
             p.drawText(QRectF(track.right() + 4, y, pct_w, row),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, f"{prob:.0%}")
 
@@ -94,7 +111,7 @@ class Panel(QWidget):
         self.prediction.setObjectName("prediction")
         self.prediction.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = QFont(self.font())
-        font.setPointSize(56)
+        font.setPointSize(BIG)
         font.setBold(True)
         self.prediction.setFont(font)
         self.prediction.setFixedHeight(SEEN + 18)
@@ -207,15 +224,16 @@ class Panel(QWidget):
         self.history.setText("Recent: " + "  ·  ".join(self._history))
 
     def show_answer(self, text: str, detail: str, probs: Sequence[float], seen: QImage | None,
-                    shown: bool = True) -> None:
+                    shown: bool = True, not_a_digit: float | None = None) -> None:
         """Show ``text`` (a digit, a number, or a sign for no digit) and ``detail`` (its
-        confidence, or the verdict in words), with the bars of one drawing and the image the
-        network read. ``shown`` is False when no digit is given as the answer."""
+        confidence, or the verdict in words), with the bars of one drawing (P(d) for each
+        digit, and P(not a digit)) and the image the network read. ``shown`` is False when no
+        digit is given as the answer."""
         self._set_big(text)
         self.prediction.setAccessibleName(f"Reads {text}" if shown else detail)
         self.prediction.setEnabled(shown)  # greyed out when there is no answer to give
         self.confidence.setText(detail)
-        self.bars.set_probabilities(probs)
+        self.bars.set_probabilities(probs, not_a_digit)
         if seen is not None:
             self.seen.setPixmap(QPixmap.fromImage(seen).scaled(
                 self.seen.size() - QSize(2, 2), Qt.AspectRatioMode.KeepAspectRatio,

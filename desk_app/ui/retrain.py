@@ -12,46 +12,75 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
 from desk_app.model_files import CARD_NAME, KERAS_NAME, TFLITE_NAME
 
 SCRIPT = Path(__file__).resolve().parents[2] / "train_model.py"
-_EPOCH = re.compile(r"Epoch (\d+)/(\d+)")
-_STEP = re.compile(r"(\d+)/(\d+) \S*━")
-# What train_model.py prints as it goes, and how the window says it.
-PHASES = (("data:", "Loading MNIST…"), ("user samples:", "Mixing in your samples…"),
-          ("fine-tuning", "Preparing the network…"),
-          ("validation accuracy", "Converting the model for the app…"),
-          ("wrote ", "Done: installing the new model…"))
+_PROGRESS = re.compile(r"^progress ([0-9.]+) (.*)$", re.MULTILINE)
+_ERROR = re.compile(r"^error: (.*)$", re.MULTILINE)
+TEMP_PREFIX = "retrain-"
+OWNER = "owner.pid"  # in each temporary folder: the process of the window that made it
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def remove_stale(folder: Path) -> None:
+    """Remove the temporary folders of retrainings whose window is gone (a crash, a kill)."""
+    for d in folder.glob(TEMP_PREFIX + "*"):
+        try:
+            pid = int((d / OWNER).read_text())
+        except (OSError, ValueError):
+            pid = 0
+        if not pid or not _alive(pid):
+            shutil.rmtree(d, ignore_errors=True)
 
 
 class Retrainer(QObject):
-    """Runs one fine-tuning and reports progress (0-100) and the outcome."""
+    """Runs one fine-tuning and reports progress (0-100), the step in words with the time
+    left, and the outcome. Everything the run prints goes to ``log``, never to a dialog."""
 
     progress = Signal(int)
-    status = Signal(str)  # the phase in words: loading MNIST, epoch k of n with time left, ...
+    status = Signal(str)  # the step in words: loading MNIST, epoch k of n with time left, ...
     finished = Signal(str, str)  # outcome ("ok", "cancelled" or "failed"), message
 
-    def __init__(self, samples: Path, base: Path, target: Path, parent=None) -> None:
+    def __init__(self, samples: Path, base: Path, target: Path, parent=None,
+                 mnist: str | None = None) -> None:
         super().__init__(parent)
-        self.samples, self.base, self.target = samples, base, target
+        self.samples, self.base, self.target, self.mnist = samples, base, target, mnist
         self.process = QProcess(self)
         self.process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
         self.process.readyReadStandardOutput.connect(self._read)
         self.process.finished.connect(self._done)
         self.process.errorOccurred.connect(self._error)
-        self._out = tempfile.mkdtemp(prefix="retrain-", dir=target.parent)
-        self._log = ""
-        self._epoch = (0, 1)
+        remove_stale(target.parent)
+        self._out = tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=target.parent)
+        (Path(self._out) / OWNER).write_text(str(os.getpid()))
+        self.log = target.parent / "retrain.log"
+        self._log_file = open(self.log, "w", encoding="utf-8", errors="replace")  # noqa: SIM115
+        self._error_line = ""
         self._cancelled = False
-        self._started = 0.0  # when the first epoch began
+        self._started = 0.0
 
     def start(self) -> None:
         args = [str(SCRIPT), "--user-samples", str(self.samples), "--finetune", "--base",
-                str(self.base), "--out", self._out, "--no-show"]  # MNIST: $DESK_APP_MNIST or Keras's cache
+                str(self.base), "--out", self._out, "--no-show", "--progress"]
+        if self.mnist:
+            args += ["--data", self.mnist]  # else $DESK_APP_MNIST or Keras's cache
+        env = QProcessEnvironment.systemEnvironment()
+        env.insert("TF_CPP_MIN_LOG_LEVEL", "3")
+        self.process.setProcessEnvironment(env)
+        self._started = time.monotonic()
         self.process.start(sys.executable, args)
-        self.status.emit("Starting TensorFlow (about 20 s)…")
+        self.status.emit("Starting TensorFlow…")
 
     @property
     def running(self) -> bool:
@@ -66,26 +95,23 @@ class Retrainer(QObject):
 
     def _read(self) -> None:
         text = bytes(self.process.readAllStandardOutput().data()).decode(errors="replace")
-        self._log = (self._log + text)[-20000:]
-        for marker, words in PHASES:
-            if marker in text:
-                self.status.emit(words)
-        epochs = _EPOCH.findall(text)
-        if epochs:
-            self._epoch = tuple(map(int, epochs[-1]))
-            self._started = self._started or time.monotonic()
-        steps = _STEP.findall(text)
-        done, total = self._epoch
-        part = int(steps[-1][0]) / max(int(steps[-1][1]), 1) if steps else 0.0
-        if done and total:
-            fraction = (max(done - 1, 0) + part) / total
-            self.progress.emit(int(100 * fraction))
-            left = ""
-            if fraction > 0.02:
-                seconds = (time.monotonic() - self._started) * (1 - fraction) / fraction
-                left = (f", about {seconds:.0f} s left" if seconds < 90
-                        else f", about {seconds / 60:.0f} min left")
-            self.status.emit(f"Training: epoch {done} of {total}{left}")
+        self._log_file.write(text)
+        self._log_file.flush()
+        errors = _ERROR.findall(text)
+        if errors:
+            self._error_line = errors[-1].strip()
+        found = _PROGRESS.findall(text)
+        if not found:
+            return
+        fraction, words = float(found[-1][0]), found[-1][1].strip()
+        self.progress.emit(min(99, int(100 * fraction)))
+        elapsed = time.monotonic() - self._started
+        left = ""
+        if fraction >= 0.25:  # the steps are weighted by their measured share of the run
+            seconds = elapsed * (1 - fraction) / fraction
+            left = (f", about {seconds:.0f} s left" if seconds < 90
+                    else f", about {seconds / 60:.0f} min left")
+        self.status.emit(f"{words}{left}…")
 
     def _error(self, error) -> None:
         if error == QProcess.ProcessError.FailedToStart:
@@ -95,8 +121,10 @@ class Retrainer(QObject):
         if self._cancelled:
             self._finish("cancelled", "Retraining cancelled; the current model stays.")
         elif code != 0 or status != QProcess.ExitStatus.NormalExit:
-            tail = "\n".join(self._log.strip().splitlines()[-3:])
-            self._finish("failed", f"Retraining failed; the current model stays.\n{tail}")
+            reason = self._error_line or "it stopped with an error"
+            reason = reason[:1].upper() + reason[1:].rstrip(".")
+            self._finish("failed", f"Retraining failed; the current model stays. {reason}. "
+                                   f"The details are in {self.log}.")
         else:
             self._install()
             self._finish("ok", "Retrained with your samples.")
@@ -110,5 +138,6 @@ class Retrainer(QObject):
                 os.replace(src, self.target / name)
 
     def _finish(self, outcome: str, message: str) -> None:
+        self._log_file.close()
         shutil.rmtree(self._out, ignore_errors=True)
         self.finished.emit(outcome, message)

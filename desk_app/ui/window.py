@@ -13,20 +13,29 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon, QImage
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QWidget,
+)
 
+from desk_app import model_files
 from desk_app.model_files import assets_dir
 from desk_app.ui import actions, theme
 from desk_app.ui.canvas import Canvas
 from desk_app.ui.corrections import CorrectionsMixin
 from desk_app.ui.files import FilesMixin, qimage_to_array
-from desk_app.ui.panel import Panel
+from desk_app.ui.panel import NOT_A_DIGIT_SIGN, Panel
 from desk_app.ui.retraining import RetrainingMixin
 
 LIVE_INTERVAL_MS = 80  # answers while drawing at most this often
-SIGNS = {"unsure": "?", "not a digit": "✗", "too small": "·"}  # the big label, when no digit
+SIGNS = {"unsure": "?", "not a digit": NOT_A_DIGIT_SIGN, "too small": "·"}  # the big label, when no digit
 TITLE = "desk-app: handwritten digits"
 PEN_RANGE = (2, 60)
 
@@ -62,19 +71,30 @@ class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
         self.last_error: str | None = None
         self.last_probs = None
         self.reading = None
+        self.corrected: dict[int, int] = {}  # digits of the reading the user corrected by typing
         self._selected = -1
         self._loaded = False
+        self._model_undo = False  # Ctrl+Z brings back the model that was just set aside
         self._settings = QSettings("desk-app", "desk-app")
-        self.data_dir = Path(QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.GenericDataLocation)) / "desk-app"
+        self.data_dir = model_files.data_dir()  # the command line finds the same folder
 
         pen = _setting_number(self._settings.value("pen_width", 18), 18.0, *PEN_RANGE)
         self.canvas = Canvas(self, pen_width=pen)
         self.panel = Panel(self)
+        # The panel scrolls when the window is short (a small or a scaled screen), so the window's
+        # minimum height is the canvas's, and the canvas keeps all the room the panel does not use.
+        side = QScrollArea(self)
+        side.setObjectName("side")
+        side.setWidget(self.panel)
+        side.setWidgetResizable(True)
+        side.setFrameShape(QFrame.Shape.NoFrame)
+        side.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays with the canvas
+        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side.setFixedWidth(self.panel.width() + side.verticalScrollBar().sizeHint().width())
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.addWidget(self.canvas, 1)
-        layout.addWidget(self.panel, 0)
+        layout.addWidget(side, 0)
         self.setCentralWidget(central)
         actions.install(self)
         self.pen_box.setValue(round(pen))
@@ -88,7 +108,7 @@ class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
         self._live.timeout.connect(self.recognize)
         self.canvas.strokeStarted.connect(self._on_started)
         self.canvas.strokeMoved.connect(self._on_moved)
-        self.canvas.documentChanged.connect(self.recognize)
+        self.canvas.documentChanged.connect(self._drawing_changed)
         self.canvas.documentChanged.connect(self._update_actions)
         self.canvas.groupClicked.connect(self.select_digit)
         self.panel.digitChosen.connect(self.select_digit)
@@ -112,13 +132,12 @@ class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
         message = message[:1].upper() + message[1:]
         self.last_error = message
         self.statusBar().showMessage(message, 10000)
-        box = QMessageBox(QMessageBox.Icon.Warning, "desk-app", message,
-                          QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        self.open_dialog_box(QMessageBox(QMessageBox.Icon.Warning, "desk-app", message,
+                                         QMessageBox.StandardButton.Ok, self))
 
     def _update_actions(self) -> None:
-        self.act_undo.setEnabled(self.canvas.can_undo() or self._last_sample is not None)
+        self.act_undo.setEnabled(self.canvas.can_undo() or self._last_sample is not None
+                                 or self._model_undo)
         self.act_redo.setEnabled(self.canvas.can_redo())
         self.act_save.setEnabled(not self.canvas.is_empty)
 
@@ -144,16 +163,17 @@ class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
 
     def show_shortcuts(self) -> None:
         rows = "".join(f"<tr><td><b>{k}</b></td><td>{t}</td></tr>" for k, t in actions.shortcut_rows(self))
-        box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts",
-                          f"<table cellspacing=6>{rows}</table>", QMessageBox.StandardButton.Close, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        self.open_dialog_box(QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts",
+                                         f"<table cellspacing=6>{rows}</table>",
+                                         QMessageBox.StandardButton.Close, self))
 
     # -- editing -----------------------------------------------------------------------------
 
     def undo(self) -> None:
-        """Take back the last correction if it was the last thing done, else the last stroke."""
-        if not self.take_back_correction():
+        """Take back what was done last: restoring the bundled model, a correction, a stroke."""
+        if self._model_undo:
+            self.use_my_model()
+        elif not self.take_back_correction():
             self.canvas.undo()
         self._update_actions()
 
@@ -181,15 +201,15 @@ class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
 
     def load_model(self, reload: bool = False) -> None:
         """Load the recogniser once: the one asked for, else the user's own, else the bundled
-        one. On failure the window keeps working and says why."""
+        one (as ``desk-app --read`` does). On failure the window keeps working and says why."""
         if self._loaded and not reload:
             return
+        if not self._loaded:
+            self.remove_stale_retraining()
         self._loaded = True
         from desk_app.recognizer import ModelError, Recognizer
 
-        candidates = [self._model_path] if self._model_path else (
-            [self.user_model] if self.user_model.is_file() else []) + [None]
-        for path in candidates:
+        for path in model_files.model_choices(self._model_path):
             try:
                 self.recognizer = Recognizer(path)
                 self.model_error = None
@@ -198,6 +218,7 @@ class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
                 self.recognizer, self.model_error = None, str(exc)
                 if path == self.user_model:
                     self.say(f"Your retrained model is unusable ({exc}); using the bundled one.", 10000)
+        self._show_model()
         if self.recognizer is None:
             self.panel.show_blank(f"No model: {self.model_error}")
             self.say(f"No model loaded. {self.model_error}", 0)
@@ -205,11 +226,55 @@ class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
         if not self.canvas.is_empty:
             self.recognize()
 
+    def model_words(self) -> str:
+        """The model in use, in a few words (the Model menu and About say it)."""
+        if self.recognizer is None:
+            return f"No model loaded: {self.model_error}"
+        words = model_files.describe(self.recognizer.path, self.recognizer.card)
+        return words[:1].upper() + words[1:]
+
+    def _show_model(self) -> None:
+        self.act_model.setText(self.model_words())
+        personal = self.recognizer is not None and self.recognizer.path == self.user_model
+        self.act_restore.setEnabled(personal and self._model_path is None)
+        self.act_use_mine.setEnabled(not personal and self._model_path is None
+                                     and model_files.set_aside_path().is_file())
+
+    def restore_bundled(self) -> None:
+        """Go back to the bundled model; the user's own is set aside, so Model > Use my
+        retrained model (or Ctrl+Z right away) brings it back."""
+        if self._swap_model(self.user_model.parent, model_files.set_aside_path().parent):
+            self._model_undo = True
+            self.say("Now reading with the bundled model. Ctrl+Z, or Model > Use my retrained "
+                     "model, brings yours back.", 10000)
+
+    def use_my_model(self) -> None:
+        """Bring back the retrained model that "Restore the bundled model" set aside."""
+        if self._swap_model(model_files.set_aside_path().parent, self.user_model.parent):
+            self.say("Reading with your retrained model again.")
+
+    def _swap_model(self, src: Path, dst: Path) -> bool:
+        """Move a model folder by one rename (nothing half-moved), then reload."""
+        import shutil
+
+        self._model_undo = False
+        try:
+            if dst.exists():
+                shutil.rmtree(dst)
+            os.replace(src, dst)
+        except OSError as exc:
+            self._fail(f"Could not switch models: {exc.strerror or exc}.")
+            return False
+        self.load_model(reload=True)
+        return True
+
     # -- the answer --------------------------------------------------------------------------
 
     def _on_started(self) -> None:
         self.statusBar().clearMessage()
         self.panel.set_note("")
+        self.corrected = {}
+        self._model_undo = False
 
     def _on_moved(self) -> None:
         if not self._live.isActive():
@@ -222,11 +287,22 @@ class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
         self.panel.show_blank(message)
         self.setWindowTitle(TITLE)
 
+    def _drawing_changed(self) -> None:
+        """A new drawing: what was said about the last one (notes, corrections) no longer holds."""
+        self.statusBar().clearMessage()
+        self.panel.set_note("")
+        self.corrected = {}
+        self._model_undo = False
+        self.recognize()
+
     def recognize(self) -> None:
         """Read what is on the canvas now and show it (a few milliseconds: no thread needed)."""
         self._live.stop()
         self.load_model()
-        if self.canvas.is_empty or self.recognizer is None:
+        if self.canvas.is_empty or not self.canvas.strokes and self.canvas.picture is None:
+            self._blank("Draw a digit")
+            return
+        if self.recognizer is None:
             self._blank("Draw a digit" if self.recognizer else f"No model: {self.model_error}")
             return
         from desk_app import imaging, numbers, verdicts
@@ -264,42 +340,68 @@ class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
         groups, sel = self.reading.groups, self._selected
         chosen = groups[sel]
         self.last_probs = chosen.probs
+        fixed = self.corrected  # group -> the digit the user typed for it
+        chars = [str(fixed[i]) if i in fixed else g.char for i, g in enumerate(groups)]
+        sure = [i in fixed or g.reading.verdict == verdicts.DIGIT for i, g in enumerate(groups)]
         if len(groups) == 1:
             r = chosen.reading
-            shown = r.verdict == verdicts.DIGIT
-            text = r.words if shown else SIGNS[r.verdict]
-            detail = f"{r.confidence:.0%} confident" if shown else r.words
+            shown = sure[0]
+            text = chars[0] if shown else SIGNS[r.verdict]
+            detail = ("your correction" if fixed else f"{r.confidence:.0%} confident") if shown else r.words
         else:
-            text = self.reading.text
-            shown = all(g.reading.verdict == verdicts.DIGIT for g in groups)
-            doubtful = [f"digit {i + 1}: {g.reading.words}" for i, g in enumerate(groups)
-                        if g.reading.verdict != verdicts.DIGIT]
+            text = "".join(chars)
+            shown = all(sure)
+            doubtful = [f"digit {i + 1}: {g.reading.words}" for i, g in enumerate(groups) if not sure[i]]
+            read = [g.reading.confidence for i, g in enumerate(groups) if i not in fixed]
             detail = ("; ".join(doubtful) if doubtful
-                      else f"{min(g.reading.confidence for g in groups):.0%} confident")
-        self.panel.show_answer(text, detail, chosen.probs, _to_qimage(chosen.image), shown)
-        self.panel.set_digits([(g.char, g.reading.confidence) for g in groups], sel)
+                      else f"{min(read):.0%} confident" if read else "your corrections")
+        has_class = self.recognizer is not None and self.recognizer.classes == 11
+        r = chosen.reading
+        self.panel.show_answer(text, detail, r.shares, _to_qimage(chosen.image), shown,
+                               r.not_a_digit if has_class and r.verdict != verdicts.TOO_SMALL else None)
+        self.panel.set_digits([(chars[i], 1.0 if i in fixed else g.reading.confidence)
+                               for i, g in enumerate(groups)], sel)
         self.canvas.set_boxes([g.box for g in groups] if len(groups) > 1 else [], sel)
         self.setWindowTitle(f"desk-app: {text}" if shown else TITLE)
 
     # -- about and closing -------------------------------------------------------------------
 
     def about_text(self) -> str:
-        card = self.recognizer.card if self.recognizer else {}
-        if self.recognizer is None:
-            model = f"No model loaded: {self.model_error}"
-        else:
-            acc = card.get("test_accuracy")
-            date = card.get("date")
-            model = (f"Model: {self.recognizer.path.name} ({card.get('arch', 'unknown')} network"
-                     + (f", {acc:.2%} on the MNIST test set" if isinstance(acc, float) else "")
-                     + (f", trained {date[:10]}" if isinstance(date, str) else "") + ")")
-        return ("<h3>desk-app</h3><p>A drawing pad that reads handwritten digits live, "
-                "with a convolutional network trained on MNIST. It says so when a drawing is "
-                "not a digit.</p>" f"<p>{model}</p><p>Keyboard shortcuts: Help &gt; Keyboard "
-                "shortcuts (Ctrl+/).</p>")
+        from desk_app import __version__
+
+        return (f"<h3>desk-app {__version__}</h3><p>A drawing pad that reads handwritten digits "
+                "live, with a convolutional network trained on MNIST. It says so when a drawing "
+                "is not a digit.</p>"
+                f"<p><b>Model in use:</b> {self.model_words()}.</p>"
+                "<p>Released under the MIT license.</p>"
+                "<p><b>Data:</b> the network learned from MNIST (Y. LeCun, C. Cortes and C. J. C. "
+                "Burges). Its pen-drawn letters and the digits it is measured on come from UNIPEN "
+                "(International Unipen Foundation, 1999; Zenodo, doi:10.5281/zenodo.1195803), "
+                "used under CC BY 4.0: I. Guyon, L. Schomaker, R. Plamondon, M. Liberman and "
+                "S. Janet, \"UNIPEN project of on-line data exchange and recognizer benchmarks\", "
+                "ICPR 1994.</p><p>Keyboard shortcuts: Help &gt; Keyboard shortcuts (Ctrl+/).</p>")
 
     def about(self) -> None:
-        QMessageBox.about(self, "About desk-app", self.about_text())
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "About desk-app", self.about_text(),
+                          QMessageBox.StandardButton.Close, self)
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        self.open_dialog_box(box)
+
+    def open_dialog_box(self, dialog) -> None:
+        """Open a window-modal dialog that deletes itself and gives the keyboard back."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self.take_keyboard)
+        dialog.open()
+
+    def take_keyboard(self) -> None:
+        """After a dialog: the window and its canvas get the keyboard back. A window manager
+        would give the window focus again, but without one nobody does, and keys go nowhere."""
+        QTimer.singleShot(0, self._take_keyboard)
+
+    def _take_keyboard(self) -> None:
+        if QApplication.activeModalWidget() is None and self.isVisible():
+            self.activateWindow()
+            self.canvas.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def closeEvent(self, event) -> None:
         if not self.confirm_quit():
