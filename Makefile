@@ -9,11 +9,12 @@ DATA   ?=
 
 install: $(STAMP)
 
-# Re-install only when the project's dependencies change: quick when nothing did.
+# Re-install only when the project's dependencies change: quick when nothing did. setuptools
+# says "Editable installation" as a warning on every editable install: it is information, not a
+# problem, so it stays out of the output.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[train,test,dist]'
+	PYTHONWARNINGS=ignore::UserWarning $(BIN)/python -m pip install --quiet -e '.[train,test,dist]'
 	touch $(STAMP)
 
 run: install

@@ -35,6 +35,7 @@ MAGIC = b"DSK1"
 HEADER = struct.Struct("<4sII")  # magic, payload length, CRC-32 of the payload
 MAX_RECORD = 16 * 1024 * 1024
 LOG_NAME = "samples.log"
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp")
 
 
 @dataclass(frozen=True)
@@ -240,6 +241,7 @@ class SampleStore:
     def export(self, folder: str | Path) -> int:
         """Write every sample as a PNG (ink black on white) and ``labels.csv`` (file, label)."""
         folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)  # a new folder, named in the dialog
         rows = []
         for k, s in enumerate(self.samples()):
             name = f"{k:05d}_{s.label}.png"
@@ -264,24 +266,18 @@ class SampleStore:
         return known
 
     def import_folder(self, folder: str | Path) -> int:
-        """Add the samples of an exported folder (``labels.csv`` and its PNGs); those already
-        here are skipped. Returns how many were added."""
+        """Add the samples of a folder: ``labels.csv`` (file, label) beside the images, as
+        ``export`` writes it, or one sub-folder per digit (``0/``, ``1/``, ... ``9/``) holding
+        that digit's images. Those already here are skipped. Returns how many were added."""
         folder = Path(folder)
-        try:
-            with open(folder / "labels.csv", newline="") as f:
-                rows = list(csv.DictReader(f))
-        except OSError as exc:
-            raise ValueError(f"cannot read {folder / 'labels.csv'}: {exc.strerror or exc}") from exc
         parsed = []
-        for row in rows:  # check everything before adding anything
+        for path, label, where in self._import_rows(folder):  # check everything before adding
             try:
-                label = int(row["label"])
                 if not 0 <= label <= 9:
                     raise ValueError(f"label {label} is not a digit 0-9")
-                image = imaging.image_to_mnist(folder / row["file"])
-            except (KeyError, TypeError, ValueError) as exc:
-                raise ValueError(f"{folder / 'labels.csv'}: bad row {row}: {exc}") from exc
-            parsed.append((image, label))
+                parsed.append((imaging.image_to_mnist(path), label))
+            except (TypeError, ValueError) as exc:
+                raise ValueError(f"{where}: {exc}") from exc
         known = self._known()
         added = 0
         for image, label in parsed:
@@ -291,3 +287,30 @@ class SampleStore:
                 known.add(key)
                 added += 1
         return added
+
+    @staticmethod
+    def _import_rows(folder: Path) -> list[tuple[Path, int, str]]:
+        """(image, label, where it was named) for each sample of an import folder."""
+        csv_path = folder / "labels.csv"
+        if csv_path.is_file():
+            try:
+                with open(csv_path, newline="") as f:
+                    rows = list(csv.DictReader(f))
+            except OSError as exc:
+                raise ValueError(f"cannot read {csv_path}: {exc.strerror or exc}") from exc
+            out = []
+            for row in rows:
+                try:
+                    out.append((folder / row["file"], int(row["label"]), f"{csv_path}: bad row {row}"))
+                except (KeyError, TypeError, ValueError) as exc:
+                    raise ValueError(f"{csv_path}: bad row {row}: expected the columns "
+                                     "file,label") from exc
+            return out
+        digit_dirs = [folder / str(d) for d in range(10) if (folder / str(d)).is_dir()]
+        if not digit_dirs:
+            raise ValueError(
+                f"{folder} holds no samples to import. Expected either a labels.csv (columns "
+                "file,label) beside the images, as Export writes it, or one folder per digit "
+                "(0, 1, ... 9) holding that digit's images.")
+        return [(p, int(d.name), str(p)) for d in digit_dirs for p in sorted(d.iterdir())
+                if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()]

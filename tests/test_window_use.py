@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QSpinBox, QWidget
 
 from desk_app.ui.drive import draw, press
+from desk_app.ui.theme import is_dark
 from desk_app.window import MainWindow
 
 SEVEN = [np.array([[300.0, 100.0], [420.0, 100.0], [340.0, 330.0]])]
@@ -182,7 +183,7 @@ def test_light_and_dark_keep_the_canvas_apart_and_readable(window, theme):
     canvas = window.canvas
     pal = window.palette()
     window_bg = pal.color(QPalette.ColorRole.Window)
-    assert canvas.is_dark() == (theme == "dark")
+    assert is_dark(canvas.palette()) == (theme == "dark")
     assert contrast(canvas.ink_color(), canvas.paper_color()) >= 7
     assert canvas.paper_color() != window_bg
     assert contrast(pal.color(QPalette.ColorRole.WindowText), window_bg) >= 7
@@ -259,3 +260,134 @@ def test_retraining_without_the_training_side_says_how_to_get_it(window, monkeyp
     monkeypatch.setattr(importlib.util, "find_spec", lambda n, *a: None if n == "tensorflow" else real(n, *a))
     assert not window.retrain() and "pip install 'desk-app[train]'" in window.last_error
     assert window.retrainer is None
+
+
+def test_ink_the_window_no_longer_shows_is_not_read(window, qtbot):
+    """A 1 drawn far right, then the window made small: the 1 is out of view and not read."""
+    draw(window.canvas, [np.array([[700.0, 80.0], [700.0, 300.0]])])
+    assert answer(window) == "1"
+    window.resize(window.minimumSizeHint())
+    qtbot.wait(50)
+    assert window.canvas.width() < 690
+    draw(window.canvas, [np.array([[40.0, 40.0], [120.0, 40.0], [60.0, 200.0]])])  # a 7
+    assert answer(window) == "7"
+    window.resize(1200, 640)  # bigger again: the 1 is back in view, and read
+    qtbot.wait(50)
+    window.recognize()
+    assert answer(window) == "71"
+
+
+def test_a_typed_correction_shows_in_the_label_and_the_title_until_the_drawing_changes(window):
+    draw(window.canvas, SEVEN)
+    press(window, Qt.Key.Key_1)  # "no, a 1"
+    assert answer(window) == "1" and window.windowTitle() == "desk-app: 1"
+    assert "correction" in window.panel.confidence.text()
+    press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the correction taken back
+    assert answer(window) == "7" and "removed" in window.panel.note.text()
+    draw(window.canvas, [np.array([[600.0, 300.0], [600.0, 301.0]])])  # the drawing changes
+    assert window.panel.note.text() == "" and window.statusBar().currentMessage() == ""
+
+
+def test_on_a_number_the_message_says_which_digit_was_saved(window):
+    for x in (100.0, 300.0, 500.0):
+        draw(window.canvas, [np.array([[x, 100.0], [x + 70, 100.0], [x + 25, 220.0]])])  # sevens
+    assert answer(window) == "777"
+    window.select_digit(1)
+    press(window, Qt.Key.Key_1)
+    assert "digit 2 of 3 as 1" in window.panel.note.text()
+    assert answer(window) == "717" and window.windowTitle() == "desk-app: 717"
+    assert window.store.samples()[-1].label == 1
+
+
+def test_the_canvas_gets_the_keyboard_back_when_a_dialog_closes(window, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    for open_it in (window.about, window.show_shortcuts, lambda: window._fail("Something went wrong.")):
+        open_it()
+        qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+        box = QApplication.activeModalWidget()
+        QTest.keyClick(box, Qt.Key.Key_Escape)  # closes the box
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.canvas)
+        draw(window.canvas, SEVEN)
+        press(window, Qt.Key.Key_Escape)  # keys reach the canvas again: Esc clears
+        assert window.canvas.is_empty
+
+
+def test_escape_in_the_progress_dialog_asks_before_it_cancels(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk_app.ui.retraining import ProgressDialog
+
+    dialog = ProgressDialog("Training", "Cancel", 0, 100, window)
+    cancelled = []
+    dialog.canceled.connect(lambda: cancelled.append(True))
+    dialog.show()
+    asked = []
+    for reply in (QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes):
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, r=reply, **k: asked.append(a) or r)
+        press(dialog, Qt.Key.Key_Escape)  # as the keyboard sends it: to the active dialog
+        assert len(cancelled) == (reply == QMessageBox.StandardButton.Yes)
+    assert len(asked) == 2
+
+
+def test_restoring_the_bundled_model_can_be_undone(window, tmp_path):
+    import shutil
+
+    from desk_app import model_files
+
+    mine = window.user_model
+    mine.parent.mkdir(parents=True)
+    for name in ("model.tflite", "model_card.json"):
+        shutil.copy(model_files.assets_dir() / name, mine.parent / name)
+    window.load_model(reload=True)
+    assert window.recognizer.path == mine and window.act_model.text().startswith("Your retrained model")
+    assert window.act_restore.isEnabled()
+    window.act_restore.trigger()
+    assert model_files.is_bundled(window.recognizer.path) and not mine.exists()
+    assert window.act_model.text().startswith("Bundled model") and window.act_use_mine.isEnabled()
+    press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
+    assert window.recognizer.path == mine and mine.is_file()
+    window.act_restore.trigger()
+    window.act_use_mine.trigger()
+    assert window.recognizer.path == mine
+
+
+def test_my_samples_undoes_relabels_imports_digit_folders_and_follows_the_theme(window, qtbot, tmp_path):
+    from PIL import Image
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desk_app.samples import SampleStore
+    from desk_app.ui.samples_dialog import SamplesDialog
+
+    draw(window.canvas, SEVEN)
+    press(window, Qt.Key.Key_7)
+    dialog = SamplesDialog(window.store, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.list.selectAll()
+    press(dialog, Qt.Key.Key_1)  # relabel
+    assert [s.label for s in SampleStore(window.store.folder).samples()] == [1]
+    press(dialog, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # and take it back
+    assert [s.label for s in SampleStore(window.store.folder).samples()] == [7]
+    defaults = [b.text() for b in dialog.findChildren(QPushButton) if b.isDefault() or b.autoDefault()]
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    assert defaults == [close.text()]  # Enter closes; it never deletes
+    # Digit-named folders import; a folder with neither layout says what it expects.
+    for d in (3, 8):
+        (tmp_path / "mine" / str(d)).mkdir(parents=True)
+        img = np.full((40, 40), 255, np.uint8)
+        img[8:32, 18:22] = 0
+        Image.fromarray(img).save(tmp_path / "mine" / str(d) / "a.png")
+    assert window.store.import_folder(tmp_path / "mine") == 2
+    assert sorted(s.label for s in window.store.samples()) == [3, 7, 8]
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ValueError, match=r"labels.csv.*one folder per digit"):
+        window.store.import_folder(tmp_path / "empty")
+    assert window.store.export(tmp_path / "new" / "folder") == 3  # Export makes a new folder
+    # The thumbnails are drawn in the canvas's colours, light or dark.
+    for name in ("light", "dark"):
+        window.set_theme(name)
+        QApplication.processEvents()
+        icon = dialog.list.item(0).icon().pixmap(56, 56).toImage()
+        assert QColor(icon.pixel(1, 1)) == window.canvas.paper_color(), name
+    window.set_theme("system")

@@ -12,6 +12,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desk_app.ui import theme
+
 Points = list[tuple[float, float]]
 UNDO_LIMIT = 100  # snapshots kept for undo
 HINT = ("Draw a digit here, or a whole number.\n"
@@ -165,15 +167,12 @@ class Canvas(QWidget):
 
     # -- rendering -----------------------------------------------------------------------------
 
-    def is_dark(self) -> bool:
-        return self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-
     def ink_color(self) -> QColor:
-        return QColor("#f2f2ee") if self.is_dark() else QColor("#1b1b1f")
+        return theme.paper_and_ink(self.palette())[1]
 
     def paper_color(self) -> QColor:
         """The canvas's own paper, set apart from the window in light and dark palettes."""
-        return QColor("#15171c") if self.is_dark() else QColor("#fffef8")
+        return theme.paper_and_ink(self.palette())[0]
 
     def _pen(self, width: float | None = None) -> QPen:
         return QPen(self.ink_color(), self._pen_width if width is None else width,

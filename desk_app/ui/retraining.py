@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 
@@ -34,6 +35,11 @@ class ProgressDialog(QProgressDialog):
     """The progress of a retraining. Esc (the window's "clear" key) or closing it asks before it
     cancels a run that may have taken minutes."""
 
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        for shortcut in self.findChildren(QShortcut):  # Qt's own Esc = Cancel, without a word
+            shortcut.setEnabled(False)
+
     def _confirmed(self) -> bool:
         answer = QMessageBox.question(
             self, "Stop retraining?", "Stop retraining? The current model stays.",
@@ -44,7 +50,7 @@ class ProgressDialog(QProgressDialog):
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:
             if self._confirmed():
-                self.cancel()
+                self.canceled.emit()
             return
         super().keyPressEvent(event)
 

@@ -1,9 +1,11 @@
-"""A small dialog over the user's sample store: thumbnails, relabel, delete (undoable),
-export, import (samples already kept are skipped)."""
+"""A small dialog over the user's sample store: thumbnails in the canvas's colours, relabel,
+delete, undo of either, export, import (samples already kept are skipped)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from pathlib import Path
+
+from PySide6.QtCore import QSize, QStandardPaths, Qt
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,27 +19,44 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desk_app.samples import SampleStore
+from desk_app.samples import Sample, SampleStore
+from desk_app.ui import theme
 from desk_app.ui.corrections import plural
 
 
-def _thumbnail(image) -> QIcon:
+def _thumbnail(image, palette) -> QIcon:
+    """The sample as the canvas shows a drawing: its ink on its paper, light or dark."""
     import numpy as np
 
-    a = np.ascontiguousarray(255 - image)  # dark ink on light paper, like the canvas
-    img = QImage(a.data, 28, 28, 28, QImage.Format.Format_Grayscale8).copy()
+    paper, ink = theme.paper_and_ink(palette)
+    a = (image.astype(np.float32) / 255.0)[..., None]
+    rgb = np.array([paper.red(), paper.green(), paper.blue()], np.float32) * (1 - a) + \
+        np.array([ink.red(), ink.green(), ink.blue()], np.float32) * a
+    rgb = np.ascontiguousarray(rgb.round().astype(np.uint8))
+    img = QImage(rgb.data, 28, 28, 28 * 3, QImage.Format.Format_RGB888).copy()
     return QIcon(QPixmap.fromImage(img).scaled(56, 56))
 
 
+def start_folder() -> str:
+    """Where Export and Import begin: the user's Pictures, else Documents, else home."""
+    for where in (QStandardPaths.StandardLocation.PicturesLocation,
+                  QStandardPaths.StandardLocation.DocumentsLocation):
+        folder = QStandardPaths.writableLocation(where)
+        if folder and Path(folder).is_dir():
+            return folder
+    return str(Path.home())
+
+
 class SamplesDialog(QDialog):
-    """Lists the samples as thumbnails with their labels. Delete removes the selected ones
-    (Ctrl+Z brings them back); typing a digit relabels them."""
+    """Lists the samples as thumbnails with their labels. Delete removes the selected ones;
+    typing a digit relabels them; Ctrl+Z takes back either."""
 
     def __init__(self, store: SampleStore, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("My samples")
         self.store = store
-        self._deleted: list = []  # the last deletion, for undo
+        # What Ctrl+Z takes back: ("delete", samples) or ("relabel", [(id, old label), ...]).
+        self._undo: list[tuple[str, list]] = []
         self.list = QListWidget(self)
         self.list.setObjectName("samples")
         self.list.setViewMode(QListWidget.ViewMode.IconMode)
@@ -46,22 +65,26 @@ class SamplesDialog(QDialog):
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.count = QLabel(self)
         self.count.setWordWrap(True)
-        hint = QLabel("Select samples, then type a digit to relabel them, or press Delete "
-                      "(Ctrl+Z brings them back).", self)
+        hint = QLabel("Select samples, then type a digit to relabel them, or press Delete. "
+                      "Ctrl+Z takes either back.", self)
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-        self.undo_button = QPushButton("Undo delete", self)
+        self.undo_button = QPushButton("Undo", self)
         for b, slot, tip in (
                 (QPushButton("Delete", self), self.delete_selected, "Delete the selected samples (Del)"),
-                (self.undo_button, self.undo_delete, "Bring back the samples just deleted (Ctrl+Z)"),
+                (self.undo_button, self.undo, "Take back the last delete or relabel (Ctrl+Z)"),
                 (QPushButton("Export…", self), self.export_dialog, "Write them as PNGs and labels.csv"),
-                (QPushButton("Import…", self), self.import_dialog, "Add samples exported before")):
+                (QPushButton("Import…", self), self.import_dialog,
+                 "Add samples: a folder with labels.csv, or with one folder per digit (0-9)")):
             b.setToolTip(tip)
+            b.setAutoDefault(False)  # Enter never deletes or exports by surprise
             b.clicked.connect(slot)
             buttons.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)
         QShortcut(QKeySequence.StandardKey.Delete, self, self.delete_selected)
-        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_delete)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
         for d in range(10):
             QShortcut(QKeySequence(str(d)), self, lambda d=d: self.relabel_selected(d))
         layout = QVBoxLayout(self)
@@ -75,67 +98,83 @@ class SamplesDialog(QDialog):
     def refresh(self, message: str = "") -> None:
         self.list.clear()
         for s in self.store.samples():
-            item = QListWidgetItem(_thumbnail(s.image), str(s.label))
+            item = QListWidgetItem(_thumbnail(s.image, self.palette()), str(s.label))
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             item.setToolTip(f"A {s.label}: type another digit to relabel it")
             self.list.addItem(item)
         self.count.setText(message or f"{plural(len(self.store), 'sample')} in {self.store.folder}")
-        self.undo_button.setEnabled(bool(self._deleted))
+        self.undo_button.setEnabled(bool(self._undo))
 
-    def _selected_ids(self) -> list[str]:
-        return [item.data(Qt.ItemDataRole.UserRole) for item in self.list.selectedItems()]
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.PaletteChange:
+            self.refresh(self.count.text())  # thumbnails follow the theme
+
+    def _selected(self) -> list[Sample]:
+        by_id = {s.id: s for s in self.store.samples()}
+        ids = [item.data(Qt.ItemDataRole.UserRole) for item in self.list.selectedItems()]
+        return [by_id[i] for i in ids if i in by_id]
 
     def delete_selected(self) -> None:
-        by_id = {s.id: s for s in self.store.samples()}
-        chosen = [by_id[i] for i in self._selected_ids() if i in by_id]
+        chosen = self._selected()
         if not chosen:
             return
+        done = []
         try:
             for s in chosen:
                 self.store.delete(s.id)
+                done.append(s)
         except OSError as exc:
             QMessageBox.warning(self, "My samples", f"Could not delete: {exc}")
-        self._deleted = chosen
-        self.refresh(f"Deleted {plural(len(chosen), 'sample')}. Ctrl+Z brings them back.")
-
-    def undo_delete(self) -> None:
-        if not self._deleted:
-            return
-        try:
-            for s in self._deleted:
-                self.store.restore(s)
-        except OSError as exc:
-            QMessageBox.warning(self, "My samples", f"Could not restore: {exc}")
-        n, self._deleted = len(self._deleted), []
-        self.refresh(f"Brought back {plural(n, 'sample')}.")
+        self._undo = [("delete", done)]
+        self.refresh(f"Deleted {plural(len(done), 'sample')}. Ctrl+Z brings them back.")
 
     def relabel_selected(self, digit: int) -> None:
-        ids = self._selected_ids()
-        if not ids:
+        chosen = self._selected()
+        if not chosen:
             return
+        done = []
         try:
-            for i in ids:
-                self.store.relabel(i, digit)
+            for s in chosen:
+                self.store.relabel(s.id, digit)
+                done.append((s.id, s.label))
         except (OSError, ValueError) as exc:
             QMessageBox.warning(self, "My samples", f"Could not relabel: {exc}")
-        self.refresh(f"Relabelled {plural(len(ids), 'sample')} as {digit}.")
+        self._undo = [("relabel", done)]
+        self.refresh(f"Relabelled {plural(len(done), 'sample')} as {digit}. Ctrl+Z takes it back.")
 
-    def export_to(self, folder: str) -> int:
-        return self.store.export(folder)
+    def undo(self) -> None:
+        """Take back the last delete (the samples come back) or relabel (the old labels)."""
+        if not self._undo:
+            return
+        kind, items = self._undo.pop()
+        try:
+            for item in items:
+                if kind == "delete":
+                    self.store.restore(item)
+                else:
+                    self.store.relabel(*item)
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, "My samples", f"Could not undo: {exc}")
+        what = "Brought back" if kind == "delete" else "Put back the labels of"
+        self.refresh(f"{what} {plural(len(items), 'sample')}.")
 
     def export_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Export samples to")
+        start = str(Path(start_folder()) / "desk-app samples")
+        folder, _ = QFileDialog.getSaveFileName(
+            self, "Export samples into a new or existing folder", start, "Folders (*)",
+            options=QFileDialog.Option.DontConfirmOverwrite)
         if not folder:
             return
         try:
-            n = self.export_to(folder)
+            n = self.store.export(folder)
         except (OSError, ValueError) as exc:
             QMessageBox.warning(self, "Export samples", f"Could not export: {exc}")
             return
         self.count.setText(f"Exported {plural(n, 'sample')} to {folder}")
 
     def import_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import samples from")
+        folder = QFileDialog.getExistingDirectory(self, "Import samples from", start_folder())
         if not folder:
             return
         before = len(self.store)

@@ -52,3 +52,15 @@ def apply(theme: str) -> str:
         app.setPalette(_palette(theme == "dark"))
     return theme
 
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def paper_and_ink(palette: QPalette) -> tuple[QColor, QColor]:
+    """The canvas's paper and ink for a palette, set apart from the window in light and dark:
+    the canvas and the samples' thumbnails both draw with them."""
+    if is_dark(palette):
+        return QColor("#15171c"), QColor("#f2f2ee")
+    return QColor("#fffef8"), QColor("#1b1b1f")

@@ -245,6 +245,7 @@ class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
         retrained model (or Ctrl+Z right away) brings it back."""
         if self._swap_model(self.user_model.parent, model_files.set_aside_path().parent):
             self._model_undo = True
+            self._update_actions()
             self.say("Now reading with the bundled model. Ctrl+Z, or Model > Use my retrained "
                      "model, brings yours back.", 10000)
 
