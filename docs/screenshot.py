@@ -1,8 +1,11 @@
 #!/usr/bin/env python
 """Refresh the README's pictures from the real window on a real X display: a digit (light and
-dark), a long number, and a letter that is "Not a digit".
+dark), a long number, a letter that is "Not a digit", the window at scale 2 (a HiDPI screen),
+and the Model menu after a real retraining (when MNIST is found; it takes a minute or two).
 
     python docs/screenshot.py      (or `make screenshot`; starts Xvfb when there is no display)
+
+The window runs with its own empty settings and data folders, never the user's.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -32,9 +36,38 @@ def ensure_display() -> subprocess.Popen | None:
     return xvfb
 
 
+def fresh_folders() -> None:
+    """Settings and data of the window's own, so that the pictures never show the user's."""
+    base = Path(tempfile.mkdtemp(prefix="desk-app-screenshot-"))
+    os.environ["XDG_CONFIG_HOME"] = str(base / "config")
+    os.environ["XDG_DATA_HOME"] = str(base / "data")
+
+
+def retrain(w, app, digits) -> bool:
+    """Ten corrections, then a real retraining from the window (as Ctrl+R runs it)."""
+    from desk_app.evaluation import Way, place
+    from desk_app.training.data import find_mnist
+
+    if find_mnist() is None:
+        print("no MNIST found ($DESK_APP_MNIST): the Model menu after a retraining is not redrawn")
+        return False
+    size = (w.canvas.width(), w.canvas.height())
+    for i in range(10):
+        w.store.add(place(digits.strokes[i * 11], Way("", 0.6, False, 18), canvas=size),
+                    int(digits.labels[i * 11]), size, 18)
+    assert w.retrain()
+    while w.retrainer is not None:
+        app.processEvents()
+        time.sleep(0.05)
+    return True
+
+
 def main() -> None:
     xvfb = ensure_display()
     os.environ["QT_QPA_PLATFORM"] = "xcb"
+    scaled = "--scaled" in sys.argv
+    if not scaled:
+        fresh_folders()
     import numpy as np
     from PySide6.QtWidgets import QApplication
 
@@ -52,15 +85,24 @@ def main() -> None:
     canvas = w.canvas
     size = (canvas.width(), canvas.height())
 
-    def shot(name: str) -> None:
+    def shot(name: str, screen: bool = False) -> None:
         app.processEvents()
         time.sleep(0.2)
         app.processEvents()
         out = ROOT / "docs" / name
-        w.grab().save(str(out))
+        if screen:  # menus are windows of their own: take the part of the screen the window has
+            g = w.frameGeometry()
+            app.primaryScreen().grabWindow(0, g.x(), g.y(), g.width(), g.height() + 40).save(str(out))
+        else:
+            w.grab().save(str(out))
         print(f"wrote {out}: {w.panel.prediction.text()} / {w.panel.confidence.text()}")
 
     one = Way("", 0.6, False, 18)
+    if scaled:  # run by the main pass under QT_SCALE_FACTOR=2
+        w.set_theme("light", save=False)
+        draw(canvas, place(digits.strokes[24], one, canvas=size))
+        shot("scale2.png")
+        return
     for theme, name in (("light", "screenshot.png"), ("dark", "dark.png")):
         w.set_theme(theme, save=False)
         w.clear()
@@ -79,11 +121,26 @@ def main() -> None:
     w.select_digit(1)
     shot("number.png")
 
-    # A letter: an H is not a digit.
+    # A letter: an H is not a digit, and the bars say so.
     w.clear()
     h = next(i for i, c in enumerate(letters.labels) if chr(c) == "H" and letters.groups[i] == "imp")
     draw(canvas, place(letters.strokes[h], one, canvas=size))
     shot("not_a_digit.png")
+
+    # The same window on a screen scaled 200%, in a process of its own.
+    subprocess.run([sys.executable, __file__, "--scaled"], check=True,
+                   env=dict(os.environ, QT_SCALE_FACTOR="2"))
+
+    # The Model menu after a real retraining: it names the model in use, and can restore.
+    w.clear()
+    if retrain(w, app, digits):
+        w.statusBar().clearMessage()
+        menu = next(a.menu() for a in w.menuBar().actions() if a.text() == "&Model")
+        w.move(0, 0)
+        app.processEvents()
+        menu.popup(w.mapToGlobal(w.menuBar().actionGeometry(menu.menuAction()).bottomLeft()))
+        shot("model_menu.png", screen=True)
+        menu.close()
     w.close()
     if xvfb is not None:
         xvfb.terminate()

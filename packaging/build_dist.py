@@ -24,7 +24,10 @@ UNUSED = ["PySide6/Qt/translations"] + [f"PySide6/Qt/plugins/{p}" for p in (
     "networkinformation", "tls", "egldeviceintegrations", "wayland-graphics-integration-client",
     "wayland-shell-integration", "wayland-decoration-client", "imageformats", "iconengines",
     "platforms/libqvnc.so", "platforms/libqlinuxfb.so", "platforms/libqvkkhrdisplay.so",
-    "platforms/libqeglfs.so", "platforms/libqminimalegl.so", "generic/libqtuiotouchplugin.so")] + [
+    "platforms/libqeglfs.so", "platforms/libqminimalegl.so", "generic/libqtuiotouchplugin.so",
+    # GTK 3's theme: collected only where the build machine has GTK 3 (a window manager pulls it
+    # in), with 11 MB of GTK's libraries; Qt's own Fusion style looks the same on every machine.
+    "platformthemes/libqgtk3.so")] + [
     f"PySide6/Qt/lib/{lib}" for lib in ("libQt6Network.so.6", "libQt6Svg.so.6",
                                         "libQt6EglFSDeviceIntegration.so.6", "libQt6EglFsKmsSupport.so.6")]
 DATA = ["model.tflite", "model_card.json", "desk-app.png", "desk-app.svg"]
@@ -37,6 +40,41 @@ def strip(internal: Path) -> None:
         return
     for lib in [*internal.glob("libpython*.so*"), *internal.glob("python3*/lib-dynload/*.so")]:
         subprocess.run(["strip", "--strip-unneeded", str(lib)], check=False)
+
+
+def _needed(lib: Path) -> set[str]:
+    """The shared libraries an ELF file asks the loader for (its DT_NEEDED entries)."""
+    out = subprocess.run(["readelf", "-d", str(lib)], capture_output=True, text=True, check=False)
+    return {line.split("[", 1)[1].split("]", 1)[0] for line in out.stdout.splitlines()
+            if "(NEEDED)" in line}
+
+
+def prune(internal: Path) -> list[str]:
+    """Remove the libraries PyInstaller collected beside the bundle's top level that nothing left
+    in the bundle needs any more (the dependencies of plugins taken out): the bundle is the same
+    whatever else the build machine has installed. Returns the names removed."""
+    if shutil.which("readelf") is None:
+        return []
+
+    def is_elf(path: Path) -> bool:
+        with open(path, "rb") as f:
+            return f.read(4) == b"\x7fELF"
+
+    elves = [p for p in internal.rglob("*") if p.is_file() and not p.is_symlink() and is_elf(p)]
+    top = {p.name: p for p in elves if p.parent == internal}
+    roots = [p for p in elves if p.parent != internal or p.name.startswith("libpython")]
+    roots.append(internal.parent / "desk-app")
+    keep: set[str] = set()
+    todo = list(roots)
+    while todo:
+        for name in _needed(todo.pop()) - keep:
+            keep.add(name)
+            if name in top:
+                todo.append(top[name])
+    removed = sorted(n for n in top if n not in keep and not n.startswith("libpython"))
+    for name in removed:
+        top[name].unlink()
+    return removed
 
 
 def folder_size(path: Path) -> int:
@@ -67,6 +105,9 @@ def main() -> int:
             shutil.rmtree(path)
         else:
             path.unlink(missing_ok=True)
+    removed = prune(app / "_internal")
+    if removed:
+        print(f"left out {len(removed)} libraries nothing in the bundle needs: {', '.join(removed)}")
     strip(app / "_internal")
     shutil.copy(ROOT / "packaging" / "desk-app.desktop", app / "desk-app.desktop")
     shutil.copy(ROOT / "assets" / "desk-app.png", app / "desk-app.png")

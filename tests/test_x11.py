@@ -37,19 +37,20 @@ def xdo(*args: str, display: str) -> str:
 class App:
     """desk-app running on its own Xvfb display, with its own settings and data folders."""
 
-    def __init__(self, tmp: Path) -> None:
+    def __init__(self, tmp: Path, scale: str = "1") -> None:
         self.display = f":{90 + os.getpid() % 300}"
         self.xvfb = subprocess.Popen(["Xvfb", self.display, "-noreset", "-screen", "0", "1400x900x24"],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.config, self.data = tmp / "config", tmp / "data"
         env = dict(os.environ, DISPLAY=self.display, QT_QPA_PLATFORM="xcb",
-                   XDG_CONFIG_HOME=str(self.config), XDG_DATA_HOME=str(self.data))
+                   XDG_CONFIG_HOME=str(self.config), XDG_DATA_HOME=str(self.data),
+                   QT_SCALE_FACTOR=scale)
         deadline = time.time() + 20
         while subprocess.run(["xdotool", "getmouselocation"], env=env, capture_output=True).returncode:
             assert time.time() < deadline, "Xvfb did not start"
             time.sleep(0.2)
         self.proc = subprocess.Popen([sys.executable, "-m", "desk_app"], cwd=ROOT, env=env,
-                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         found = self.x("search", "--sync", "--name", "desk-app")
         self.window = found.splitlines()[0]
         self.x("windowmove", "--sync", self.window, "0", "0")
@@ -88,14 +89,17 @@ class App:
         self.x("windowfocus", "--sync", self.window)
         self.x("key", "--clearmodifiers", *keys)
 
-    def close(self) -> None:
+    def close(self) -> str:
+        """Quit the app; returns what it printed on stderr."""
         self.proc.terminate()
         try:
-            self.proc.wait(10)
+            _, err = self.proc.communicate(timeout=10)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+            _, err = self.proc.communicate()
         self.xvfb.terminate()
         self.xvfb.wait(10)
+        return err.decode(errors="replace")
 
 
 @pytest.fixture
@@ -180,3 +184,53 @@ def test_draw_keys_click_and_a_long_number(app, drawn, recognizer):
     Image.fromarray(app.screenshot()).save(app.config.parent / "number.png")  # to look at
     assert title == f"desk-app: {expected}", app.config.parent / "number.png"
     assert app.canvas_box() == box
+
+
+@pytest.mark.parametrize("scale", ["1", "1.5", "2"])
+def test_ink_lies_under_the_real_pointer_at_any_scale(tmp_path, scale):
+    """Real X11 mouse events on a scaled screen: the ink is drawn where the pointer went, and a
+    normal launch prints nothing on stderr."""
+    from tests.test_scale import distance_to_path
+
+    app = App(tmp_path, scale)
+    try:
+        box = app.canvas_box()
+        before = app.screenshot().astype(int)
+        x0, y0, x1, y1 = box
+        path = [(x0 + (x1 - x0) * (0.15 + 0.05 * k), y0 + (y1 - y0) * (0.3 if k % 2 else 0.6))
+                for k in range(12)]
+        app.stroke(path)
+        time.sleep(0.5)
+        after = app.screenshot().astype(int)
+        ink = (np.abs(after - before).max(axis=2) > 80)
+        ink[:, : x0 + 3], ink[:, x1 - 2 :], ink[: y0 + 3], ink[y1 - 2 :] = False, False, False, False
+        ys, xs = np.nonzero(ink)
+        assert len(xs) > 1000, "no ink on the canvas"
+        near = distance_to_path(np.stack([xs, ys], axis=1).astype(float), np.array(path))
+        pen = 18 * float(scale)
+        share = float(np.mean(near <= pen / 2 + 12))
+        if share < 0.95:
+            from PIL import Image
+
+            Image.fromarray(after.astype(np.uint8)).save(tmp_path / f"scale-{scale}.png")
+        assert share >= 0.95, (share, tmp_path / f"scale-{scale}.png")
+    finally:
+        err = app.close()
+    assert "XNNPACK" not in err and "Traceback" not in err, err
+
+
+def test_keys_reach_the_canvas_after_a_dialog_closes(app):
+    """Without a window manager nobody gives the window the keyboard back when a dialog closes:
+    the app does, whether the pointer is over it or not."""
+    box = app.canvas_box()
+    for keys in ("F1", "ctrl+slash", "ctrl+m", "ctrl+o"):  # About, shortcuts, samples, open
+        for s in seven(box):
+            app.stroke(s)
+        assert app.title() == "desk-app: 7"
+        app.key(keys)
+        time.sleep(1.0)
+        app.x("key", "--clearmodifiers", "Escape")  # closes the dialog that has the keyboard
+        time.sleep(0.5)
+        app.x("mousemove", "1350", "850")  # the pointer off the window: X sends keys nowhere else
+        app.x("key", "--clearmodifiers", "Escape")  # no click, no windowfocus
+        assert app.title() == TITLE, keys
