@@ -92,7 +92,7 @@ def main() -> None:
         out = ROOT / "docs" / name
         if screen:  # menus are windows of their own: take the part of the screen the window has
             g = w.frameGeometry()
-            app.primaryScreen().grabWindow(0, g.x(), g.y(), g.width(), g.height() + 40).save(str(out))
+            app.primaryScreen().grabWindow(0, g.x(), g.y(), g.width(), g.height()).save(str(out))
         else:
             w.grab().save(str(out))
         print(f"wrote {out}: {w.panel.prediction.text()} / {w.panel.confidence.text()}")
@@ -133,8 +133,7 @@ def main() -> None:
 
     # The Model menu after a real retraining: it names the model in use, and can restore.
     w.clear()
-    if retrain(w, app, digits):
-        w.statusBar().clearMessage()
+    if retrain(w, app, digits):  # the status bar says what changed, before and after
         menu = next(a.menu() for a in w.menuBar().actions() if a.text() == "&Model")
         w.move(0, 0)
         app.processEvents()

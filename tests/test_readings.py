@@ -180,3 +180,23 @@ def test_too_small_depends_on_the_drawing_and_the_pen_not_the_canvas():
         assert not verdicts.too_small(two_40, canvas, 18.0), canvas
         assert verdicts.too_small(speck, canvas, 18.0), canvas
     assert verdicts.too_small(two_40, (900, 600), 44.0)  # under the pen's own width: a blob
+
+
+def test_no_drawing_is_shown_as_a_digit_under_60_percent(recognizer, drawn_sample):
+    """Letters, scribbles, rectangles and digits: whatever is shown as a digit is >= 60% sure."""
+    letters = load_drawn_digits(LETTERS)
+    drawings = [place(letters.strokes[i], WAYS[0]) for i in range(0, len(letters.labels), 7)]
+    drawings += [place(d, WAYS[0]) for d in scribbles(300, np.random.default_rng(77))[0]]
+    rng = np.random.default_rng(3)
+    for _ in range(200):  # rectangles of every shape, drawn in one stroke or four
+        x0, y0 = rng.uniform(20, 120, 2)
+        x1, y1 = x0 + rng.uniform(30, 150), y0 + rng.uniform(30, 150)
+        corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]
+        drawings.append([line(*corners)] if rng.random() < 0.5
+                        else [line(a, b) for a, b in zip(corners, corners[1:], strict=False)])
+    drawings += drawn_sample[0]
+    readings = recognizer.read_digits(drawings, canvas_size=CANVAS, pen_width=18)
+    shown = [r for r in readings if r.verdict == "digit"]
+    assert shown and min(r.confidence for r in shown) >= recognizer.thresholds.show
+    for r in shown:
+        assert r.shares[r.digit] == pytest.approx(r.confidence, abs=1e-5)

@@ -391,3 +391,82 @@ def test_my_samples_undoes_relabels_imports_digit_folders_and_follows_the_theme(
         icon = dialog.list.item(0).icon().pixmap(56, 56).toImage()
         assert QColor(icon.pixel(1, 1)) == window.canvas.paper_color(), name
     window.set_theme("system")
+
+
+def test_a_failed_retraining_names_its_log_and_shows_no_traceback(window, qtbot, monkeypatch, tmp_path):
+    """What the run printed goes to a log file that the message names, never into the dialog."""
+    from desk_app.ui import retrain
+
+    script = tmp_path / "train_model.py"  # a run that fails the way training does: noise, then one line
+    script.write_text("import sys\nprint('I0000 cuda_platform.cc:52] failed call to cuInit')\n"
+                      "print('Traceback (most recent call last):')\n"
+                      "print('error: the samples could not be read', file=sys.stderr)\nsys.exit(2)\n")
+    monkeypatch.setattr(retrain, "SCRIPT", script)
+    monkeypatch.setattr(window, "find_mnist", lambda: str(tmp_path))
+    draw(window.canvas, SEVEN)
+    press(window, Qt.Key.Key_7)
+    assert window.retrain()
+    qtbot.waitUntil(lambda: window.retrainer is None, timeout=30_000)
+    message = window.last_error
+    log = window.data_dir / "retrain.log"
+    assert "The samples could not be read" in message and str(log) in message
+    assert "Traceback" not in message and "cuInit" not in message
+    assert "Traceback" in log.read_text()
+    assert not list(window.data_dir.glob("retrain-*"))  # its temporary folder is gone
+
+
+def test_temporary_folders_of_a_killed_retraining_go_at_the_next_start(qtbot, tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    from desk_app.model_files import data_dir
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    left = data_dir() / "retrain-left"  # a window killed mid-run left it
+    left.mkdir(parents=True)
+    (left / "owner.pid").write_text(str(dead.pid))
+    running = data_dir() / "retrain-running"  # another window's run, still going
+    running.mkdir()
+    (running / "owner.pid").write_text(str(__import__("os").getpid()))
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.load_model()
+    assert not left.exists() and running.exists()
+
+
+def test_retraining_without_mnist_asks_for_the_folder_once(window, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    monkeypatch.delenv("DESK_APP_MNIST", raising=False)
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))
+    mnist = tmp_path / "mnist"
+    mnist.mkdir()
+    for stem in ("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                 "t10k-labels-idx1-ubyte"):
+        (mnist / (stem + ".gz")).write_bytes(b"")
+    said = []
+
+    def choose():
+        box = QApplication.activeModalWidget()
+        said.append(box.text())
+        next(b for b in box.buttons() if b.text().startswith("Choose")).click()
+
+    QTimer.singleShot(200, choose)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(mnist))
+    assert window.find_mnist() == str(mnist)
+    assert "MNIST" in said[0] and "\n" not in said[0] and "Traceback" not in said[0]
+    assert window._settings.value("mnist_dir") == str(mnist)
+    assert window.find_mnist() == str(mnist)  # remembered: no question the second time
+    assert isinstance(QMessageBox, type) and len(said) == 1
+
+
+def test_a_number_cleared_leaves_no_stray_windows(window):
+    for x in (100.0, 300.0):
+        draw(window.canvas, [np.array([[x, 100.0], [x, 300.0]])])
+    assert answer(window) == "11"
+    press(window, Qt.Key.Key_Escape)
+    QApplication.processEvents()
+    assert [t for t in QApplication.topLevelWidgets() if t.isVisible()] == [window]

@@ -188,9 +188,10 @@ class Panel(QWidget):
     def set_digits(self, digits: Sequence[tuple[str, float]], selected: int) -> None:
         """One checkable button per digit of a number ("2 99%", "? 80%"); none for a single
         digit."""
-        for b in self._digit_buttons.buttons():
+        for b in self._digit_buttons.buttons():  # hidden and gone, never a window of its own
             self._digit_buttons.removeButton(b)
-            b.setParent(None)
+            self._digit_row.removeWidget(b)
+            b.hide()
             b.deleteLater()
         for i, (digit, conf) in enumerate(digits if len(digits) > 1 else []):
             b = QPushButton(f"{digit}\n{conf:.0%}", self.digits)
