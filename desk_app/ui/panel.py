@@ -192,6 +192,7 @@ class Panel(QWidget):
             self._digit_buttons.removeButton(b)
             self._digit_row.removeWidget(b)
             b.hide()
+            b.setParent(None)
             b.deleteLater()
         for i, (digit, conf) in enumerate(digits if len(digits) > 1 else []):
             b = QPushButton(f"{digit}\n{conf:.0%}", self.digits)
