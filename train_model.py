@@ -117,7 +117,23 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
             p.error("--tensorboard needs the tensorboard package (pip install 'desk-app[train]')")
     if args.limit is not None and args.limit < 10:
         p.error("--limit must be at least 10")
+    problem = unwritable(Path(args.out))
+    if problem:
+        p.error(f"--out {args.out}: {problem}")
     return args
+
+
+def unwritable(out: Path) -> str | None:
+    """Why the model could not be written into ``out`` (checked before training, not after),
+    or None. A folder that does not exist yet is made at the end, inside its nearest parent."""
+    where = out
+    while not where.exists() and where != where.parent:
+        where = where.parent
+    if not where.is_dir():
+        return f"{where} is a file, not a folder"
+    if not os.access(where, os.W_OK | os.X_OK):
+        return f"{where} is not writable"
+    return None
 
 
 def make_strategy(distribute: bool):
@@ -283,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.user_samples:
         from desk_app.samples import SampleStore
 
-        x_user, y_user = SampleStore(args.user_samples).arrays()
+        x_user, y_user = SampleStore(args.user_samples, writable=False).arrays()  # never repairs
         if len(x_user) == 0:
             print(f"error: no samples in {args.user_samples}", file=sys.stderr)
             return 2

@@ -48,12 +48,15 @@ class StrokeSet:
 
 def load_drawn_digits(path: str | Path = DRAWN_DIGITS) -> StrokeSet:
     """Read a stroke-set ``.npz`` (points, stroke_start, sample_start, label, writer_group)."""
+    from desk_app import npz
+
     try:
-        with np.load(path, allow_pickle=False) as f:
-            pts, ss, sa = f["points"], f["stroke_start"], f["sample_start"]
-            labels, groups = f["label"], f["writer_group"]
-    except (OSError, KeyError, ValueError) as exc:
-        raise ValueError(f"cannot read drawn digits from {path}: {exc}") from exc
+        f = npz.load(path, ("points", "stroke_start", "sample_start", "label", "writer_group"),
+                     256 * 2**20)
+    except ValueError as exc:
+        raise ValueError(f"cannot read drawn digits: {exc}") from exc
+    pts, ss, sa, labels, groups = (f[k] for k in ("points", "stroke_start", "sample_start", "label",
+                                                  "writer_group"))
     ends = np.append(ss[1:], len(pts))
     stroke_list = [pts[a:b] for a, b in zip(ss, ends, strict=True)]
     digit_ends = np.append(sa[1:], len(ss))

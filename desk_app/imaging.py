@@ -71,6 +71,11 @@ def _pil_to_array(im: Image.Image) -> np.ndarray:
         return np.asarray(im.convert("RGBA"))
     if im.mode in ("F", "I", "I;16", "I;16B", "I;16L"):  # float or 16-bit: scale by its own range
         a = np.asarray(im, dtype=np.float64)
+        finite = np.isfinite(a)
+        if not finite.any():
+            raise ValueError("the image holds no numbers (every pixel is NaN or infinite)")
+        # NaN or infinite pixels (a float TIFF's "no data") count as the darkest there is.
+        a = np.where(finite, a, a[finite].min())
         lo, hi = float(a.min()), float(a.max())
         scaled = (a - lo) / (hi - lo) * 255 if hi > lo else np.zeros_like(a)
         return scaled.round().astype(np.uint8)

@@ -31,6 +31,8 @@ def as_strokes(strokes: object) -> list[Stroke]:
 
     Raises ``ValueError`` saying what is wrong: no strokes, no points, a wrong shape, NaN.
     """
+    if isinstance(strokes, memoryview):  # a buffer: as the array it holds (2-D ones do not iterate)
+        strokes = np.asarray(strokes)
     if isinstance(strokes, np.ndarray) and strokes.ndim != 1:
         raise ValueError("strokes must be a sequence of (k, 2) arrays, not one array")
     if isinstance(strokes, (str, bytes)) or not isinstance(strokes, Sequence | np.ndarray):
@@ -63,11 +65,14 @@ def as_strokes(strokes: object) -> list[Stroke]:
 
 def check_canvas(canvas_size: object, pen_width: object) -> None:
     """``canvas_size`` is (w, h) > 0 and ``pen_width`` > 0, all finite."""
+    if not isinstance(canvas_size, (tuple, list, np.ndarray)) or len(canvas_size) != 2:
+        raise ValueError(f"canvas_size must be (width, height), got {type(canvas_size).__name__}")
     try:
-        w, h = (float(v) for v in canvas_size)  # type: ignore[union-attr]
+        w, h = (float(v) for v in canvas_size)
         p = float(pen_width)  # type: ignore[arg-type]
-    except (TypeError, ValueError) as exc:
-        raise ValueError("canvas_size must be (width, height) and pen_width a number") from exc
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise ValueError("canvas_size must be (width, height) and pen_width a number, each "
+                         "finite and > 0") from exc
     if not all(np.isfinite(v) and v > 0 for v in (w, h, p)):
         raise ValueError(f"canvas_size {canvas_size!r} and pen_width {pen_width!r} must be > 0")
 

@@ -96,3 +96,33 @@ def read_card(model_path: str | Path) -> dict:
     except (OSError, ValueError, RecursionError):
         return {}
     return card if isinstance(card, dict) else {}
+
+
+def sha256_of(path: Path) -> str | None:
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def install(staged: Path, out: Path) -> None:
+    """Move a model made in ``staged`` (model.tflite, its card, model.keras, the plots) into
+    ``out`` so that a kill, a Ctrl+C or a full disk between any two steps leaves a usable model:
+
+    1. a card that accepts the old ``.tflite`` and the new one (both checksums);
+    2. the new ``.tflite``, by one rename;
+    3. the new card, by one rename; then the rest.
+    """
+    from desk_app import atomic
+
+    card = json.loads((staged / CARD_NAME).read_text())
+    old = sha256_of(out / TFLITE_NAME)
+    if old is not None and old != card["tflite_sha256"]:
+        atomic.write_json(out / CARD_NAME, {**card, "tflite_sha256": [card["tflite_sha256"], old]})
+    os.replace(staged / TFLITE_NAME, out / TFLITE_NAME)
+    os.replace(staged / CARD_NAME, out / CARD_NAME)
+    for name in (KERAS_NAME, "curves.png", "confusion.png"):
+        if (staged / name).exists():
+            os.replace(staged / name, out / name)

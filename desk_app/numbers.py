@@ -63,14 +63,15 @@ def _span(strokes: list[np.ndarray], idx) -> tuple[float, float]:
     return float(xs.min()), float(xs.max())
 
 
+def _widened(s: tuple[float, float], floor: float) -> tuple[float, float]:
+    pad = max(floor - (s[1] - s[0]), 0.0) / 2
+    return s[0] - pad, s[1] + pad
+
+
 def _overlap(a: tuple[float, float], b: tuple[float, float], floor: float) -> float:
     """Horizontal overlap of two spans as a fraction of the narrower; negative for a gap. Spans
     count as at least ``floor`` wide, so a straight vertical stroke (a 1, a 4's stem) has width."""
-    def widen(s: tuple[float, float]) -> tuple[float, float]:
-        pad = max(floor - (s[1] - s[0]), 0.0) / 2
-        return s[0] - pad, s[1] + pad
-
-    a, b = widen(a), widen(b)
+    a, b = _widened(a, floor), _widened(b, floor)
     narrow = min(a[1] - a[0], b[1] - b[0])
     return (min(a[1], b[1]) - max(a[0], b[0])) / narrow
 
@@ -105,14 +106,30 @@ def candidate_groups(strokes: list[np.ndarray]) -> tuple[list[list[int]], list[b
     out = [sorted(m) for m, _ in groups]
     group_spans = [sp for _, sp in groups]
     left_out = []
-    for d in dots:
-        hit = next((k for k, sp in enumerate(group_spans) if _overlap(sp, spans[d], floor) > 0), None)
+    for d, hit in zip(dots, _first_overlapping(group_spans, [spans[d] for d in dots], floor), strict=True):
         if hit is None:
             left_out.append(d)
         else:  # a dot over a digit is part of it
-            out[hit] = sorted(out[hit] + [d])
+            out[hit].append(d)
+    out = [sorted(g) for g in out]
     doubtful = [_gap(a, b) < NEAR * height for a, b in zip(group_spans, group_spans[1:], strict=False)]
     return out, doubtful, left_out
+
+
+def _first_overlapping(groups: list[tuple[float, float]], dots: list[tuple[float, float]],
+                       floor: float) -> list[int | None]:
+    """For each dot's span, the first group whose span it overlaps (as ``_overlap`` > 0), or
+    None. Groups come sorted by their left edge, so a sorted search finds it: O((n + m) log n),
+    where checking every dot against every group took hours at the point limit."""
+    if not groups:
+        return [None] * len(dots)
+    g = np.array([_widened(sp, floor) for sp in groups])
+    reach = np.maximum.accumulate(g[:, 1])  # the furthest right any group so far reaches
+    out: list[int | None] = []
+    for lo, hi in (_widened(sp, floor) for sp in dots):
+        k = int(np.searchsorted(reach, lo, side="right"))  # the first group reaching past lo
+        out.append(k if k < len(g) and g[k, 0] < hi and g[k, 1] > lo else None)
+    return out
 
 
 def _score(out: np.ndarray, boxes: list[tuple[float, float, float, float]], height: float,

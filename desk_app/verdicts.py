@@ -22,6 +22,9 @@ DIGIT, UNSURE, NOT_A_DIGIT, TOO_SMALL = "digit", "unsure", "not a digit", "too s
 SMALLEST = 24.0  # drawings narrower and shorter than this many screen pixels are clicks or specks
 
 
+SANE = {"reject": (0.5, 0.999), "show": (0.5, 0.95)}  # the range a model card may set
+
+
 @dataclass(frozen=True)
 class Thresholds:
     reject: float = 0.9  # P(not a digit) at or above which a drawing is not a digit
@@ -29,13 +32,15 @@ class Thresholds:
 
     @classmethod
     def from_card(cls, card: dict) -> Thresholds:
-        """The model card's ``verdict`` thresholds, where it has valid ones; else the defaults."""
+        """The model card's ``verdict`` thresholds, where it has sane ones; else the defaults.
+        The card is outside the model's checksum, so a value that would refuse every digit
+        (reject near 0) or show guesses (show under 50%) is never taken from it."""
         found = card.get("verdict") if isinstance(card, dict) else None
         kwargs = {}
         if isinstance(found, dict):
-            for name in ("reject", "show"):
+            for name, (lo, hi) in SANE.items():
                 v = found.get(name)
-                if isinstance(v, (int, float)) and 0.0 < float(v) < 1.0:
+                if isinstance(v, (int, float)) and not isinstance(v, bool) and lo <= float(v) <= hi:
                     kwargs[name] = float(v)
         return cls(**kwargs)
 

@@ -97,8 +97,8 @@ def test_unsure_names_the_two_digits():
 
 
 def test_thresholds_come_from_the_card_when_valid():
-    card = {"verdict": {"reject": 0.3, "show": 0.8}}
-    assert verdicts.Thresholds.from_card(card) == verdicts.Thresholds(0.3, 0.8)
+    card = {"verdict": {"reject": 0.7, "show": 0.8}}
+    assert verdicts.Thresholds.from_card(card) == verdicts.Thresholds(0.7, 0.8)
     assert verdicts.Thresholds.from_card({"verdict": {"reject": "x", "show": 7}}) == verdicts.Thresholds()
     assert verdicts.Thresholds.from_card({"verdict": [1]}) == verdicts.Thresholds()
 

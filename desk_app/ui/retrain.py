@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
-from desk_app.model_files import CARD_NAME, KERAS_NAME, TFLITE_NAME
+from desk_app.model_files import install
 
 SCRIPT = Path(__file__).resolve().parents[2] / "train_model.py"
 _PROGRESS = re.compile(r"^progress ([0-9.]+) (.*)$", re.MULTILINE)
@@ -130,12 +130,9 @@ class Retrainer(QObject):
             self._finish("ok", "Retrained with your samples.")
 
     def _install(self) -> None:
-        """Move the new files over the user's model, the .tflite (what the app loads) last."""
+        """Move the new model over the user's, so that every moment leaves a usable model."""
         self.target.mkdir(parents=True, exist_ok=True)
-        for name in (KERAS_NAME, CARD_NAME, "curves.png", "confusion.png", TFLITE_NAME):
-            src = Path(self._out) / name
-            if src.exists():
-                os.replace(src, self.target / name)
+        install(Path(self._out), self.target)
 
     def _finish(self, outcome: str, message: str) -> None:
         self._log_file.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QStandardPaths, Qt
+from PySide6.QtCore import QSize, QStandardPaths, Qt, QThread, Signal
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QVBoxLayout,
 )
@@ -175,13 +176,63 @@ class SamplesDialog(QDialog):
 
     def import_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Import samples from", start_folder())
-        if not folder:
+        if folder:
+            self.import_from(folder)
+
+    def import_from(self, folder: str) -> None:
+        """Import in a thread of its own, with a progress bar and Cancel: a big folder never
+        freezes the window."""
+        self._progress = QProgressDialog("Importing samples…", "Cancel", 0, 100, self)
+        self._progress.setWindowTitle("Import samples")
+        self._progress.setMinimumDuration(300)
+        self._importer = ImportThread(self.store, folder, self)
+        self._importer.progressed.connect(self._progress.setValue)
+        self._progress.canceled.connect(self._importer.request_stop)
+        self._importer.done.connect(self._imported)
+        self._before = len(self.store)
+        self._importer.start()
+
+    def _imported(self, added: int, error: str) -> None:
+        self._progress.reset()
+        self._progress.deleteLater()
+        self._importer.wait()
+        self._importer.deleteLater()
+        self._importer = None
+        if added < 0:
+            self.refresh("Import cancelled: nothing was added.")
             return
-        before = len(self.store)
+        if error:
+            QMessageBox.warning(self, "Import samples", error)
+            self.refresh()
+            return
+        self.refresh(f"Imported {plural(added, 'new sample')} (those already here are skipped); "
+                     f"{len(self.store)} in all, {self._before} before.")
+
+    @property
+    def importing(self) -> bool:
+        return getattr(self, "_importer", None) is not None
+
+
+class ImportThread(QThread):
+    """``SampleStore.import_folder`` off the window's thread: progress in percent, a stop that
+    adds nothing, and the outcome: how many were added (-1 when cancelled), or what went wrong."""
+
+    progressed = Signal(int)
+    done = Signal(int, str)
+
+    def __init__(self, store: SampleStore, folder: str, parent=None) -> None:
+        super().__init__(parent)
+        self.store, self.folder, self._stop = store, folder, False
+
+    def request_stop(self) -> None:
+        self._stop = True
+
+    def run(self) -> None:
         try:
-            n = self.store.import_folder(folder)
+            added = self.store.import_folder(
+                self.folder, progress=lambda k, n: self.progressed.emit(int(100 * k / max(n, 1))),
+                stop=lambda: self._stop)
         except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, "Import samples", str(exc))
+            self.done.emit(-1 if self._stop else 0, str(exc))  # -1: cancelled
             return
-        self.refresh(f"Imported {plural(n, 'new sample')} (those already here are skipped); "
-                     f"{len(self.store)} in all, {before} before.")
+        self.done.emit(added, "")
