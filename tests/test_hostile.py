@@ -572,3 +572,20 @@ def test_17_05_import_cannot_hang_or_eat_memory(tmp_path, recognizer):
     _digit_png(folder / "one.png")
     (folder / "labels.csv").write_bytes("\ufefffile,label\none.png,1\n".encode())
     assert store.import_folder(folder) == 1 and len(store) == 1
+
+
+def test_17_03_a_training_run_installs_through_the_safe_sequence(tmp_path, monkeypatch):
+    """train_model.py's export stages everything, then installs with model_files.install."""
+    pytest.importorskip("tensorflow")
+    from desk_app.training import export
+    from desk_app.training.model import build_model
+
+    for name in ("model.tflite", "model_card.json"):
+        shutil.copy(model_files.assets_dir() / name, tmp_path / name)
+    seen = []
+    monkeypatch.setattr(export, "install", lambda staged, out: seen.append(sorted(
+        p.name for p in staged.iterdir())) or model_files.install(staged, out))
+    export.export(build_model("seed", 10), tmp_path, {"arch": "seed"})
+    assert seen == [["model.keras", "model.tflite", "model_card.json"]]
+    assert Recognizer(tmp_path / "model.tflite").card["arch"] == "seed"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".staged")]

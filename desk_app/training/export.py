@@ -5,6 +5,7 @@ missing or half-written model, and a failed export leaves the previous one in pl
 from __future__ import annotations
 
 import hashlib
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import keras
 import tensorflow as tf
 
 from desk_app import atomic
-from desk_app.model_files import CARD_NAME, KERAS_NAME, TFLITE_NAME
+from desk_app.model_files import CARD_NAME, KERAS_NAME, TFLITE_NAME, install
 from desk_app.training.model import with_temperature
 
 
@@ -34,16 +35,23 @@ def keras_bytes(model: keras.Model) -> bytes:
 def export(model: keras.Model, out: str | Path, card: dict, temperature: float = 1.0,
            app_model: keras.Model | None = None) -> Path:
     """Write model, ``.tflite`` and card into ``out``. Everything is converted before anything
-    is replaced, and the ``.tflite`` (what the app loads) goes last. ``app_model``, when given,
+    is replaced, then moved in by ``model_files.install``: killed at any step, ``out`` holds a
+    model the app accepts. ``app_model``, when given,
     is what the app runs instead of ``model`` (an ensemble with another network)."""
     out = Path(out)
     keras_data = keras_bytes(model)
     tflite_data = (to_tflite(app_model, calibrated=True) if app_model is not None
                    else to_tflite(model, temperature))
     card["tflite_sha256"] = hashlib.sha256(tflite_data).hexdigest()  # checked at load; kept by the caller
-    atomic.write_bytes(out / KERAS_NAME, keras_data)
-    atomic.write_json(out / CARD_NAME, card)
-    atomic.write_bytes(out / TFLITE_NAME, tflite_data)
+    out.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(prefix=".staged-", dir=out))
+    try:  # written beside, then moved in so that every moment leaves a usable model
+        atomic.write_bytes(staged / KERAS_NAME, keras_data)
+        atomic.write_json(staged / CARD_NAME, card)
+        atomic.write_bytes(staged / TFLITE_NAME, tflite_data)
+        install(staged, out)
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
     return out / TFLITE_NAME
 
 
