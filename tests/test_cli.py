@@ -53,3 +53,37 @@ def test_read_says_not_a_digit_for_a_hash_sign(tmp_path):
     out = run("--read", str(tmp_path / "hash.png"))
     assert out.returncode == 0
     assert out.stdout.split("\t")[1] == "not a digit"
+
+
+def test_read_uses_the_windows_model_says_nothing_else_and_names_a_file_once(tmp_path, mnist):
+    import os
+    import shutil
+
+    from desk_app import Recognizer
+    from desk_app.model_files import assets_dir
+
+    img = tmp_path / "digit.png"
+    baseline = Recognizer(ROOT / "bench" / "baseline" / "model.tflite")
+    for k in range(300):  # a digit the two models are not equally sure of
+        Image.fromarray(255 - mnist.x_test[k]).resize((112, 112)).save(img)
+        if f"{baseline.read_image(img).confidence:.3f}" != f"{Recognizer().read_image(img).confidence:.3f}":
+            break
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"))
+    bundled = subprocess.run([sys.executable, "-m", "desk_app", "--read", str(img)], cwd=ROOT, env=env,
+                             capture_output=True, text=True, timeout=120)
+    assert bundled.returncode == 0 and bundled.stderr == ""  # no "XNNPACK delegate" line
+    mine = tmp_path / "data" / "desk-app" / "model"  # as if retrained from the window
+    mine.mkdir(parents=True)
+    for name in ("model.tflite", "model_card.json"):
+        shutil.copy(ROOT / "bench" / "baseline" / name, mine / name)
+    personal = subprocess.run([sys.executable, "-m", "desk_app", "--read", str(img)], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=120)
+    expected = Recognizer(mine / "model.tflite").read_image(img).confidence
+    assert personal.stdout.split("\t")[2].strip() == f"{expected:.3f}"
+    assert personal.stdout != bundled.stdout
+    chosen = subprocess.run([sys.executable, "-m", "desk_app", "--model",
+                             str(assets_dir() / "model.tflite"), "--read", str(img),
+                             str(tmp_path / "missing.png")], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert chosen.stdout.split("\t")[2] == bundled.stdout.split("\t")[2]
+    assert chosen.returncode == 2 and chosen.stderr.count("missing.png") == 1
