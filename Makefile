@@ -10,11 +10,12 @@ DATA   ?=
 install: $(STAMP)
 
 # Re-install only when the project's dependencies change: quick when nothing did. setuptools
-# says "Editable installation" as a warning on every editable install: it is information, not a
-# problem, so it stays out of the output.
+# says "Editable installation" as a warning on every editable install, and pip warns about every
+# package index folder of the machine's configuration that lacks a package: information, not
+# problems, so they stay out of the output (errors still show).
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	PYTHONWARNINGS=ignore::UserWarning $(BIN)/python -m pip install --quiet -e '.[train,test,dist]'
+	PYTHONWARNINGS=ignore::UserWarning $(BIN)/python -m pip install --quiet --quiet -e '.[train,test,dist]'
 	touch $(STAMP)
 
 run: install
