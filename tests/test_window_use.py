@@ -486,7 +486,6 @@ def test_import_runs_off_the_window_thread_and_can_be_cancelled(window, qtbot, t
     dialog = SamplesDialog(window.store, window)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog._importer = None
     dialog.import_from(str(folder))
     dialog._importer.request_stop()  # Cancel at once: nothing is added
     qtbot.waitUntil(lambda: not dialog.importing, timeout=30_000)

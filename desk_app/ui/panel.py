@@ -66,9 +66,6 @@ class ProbabilityBars(QWidget):
     def probabilities(self) -> list[float]:
         return list(self._probs)
 
-    def not_a_digit(self) -> float | None:
-        return self._not_a_digit
-
     def sizeHint(self) -> QSize:
         return QSize(220, 11 * 16)
 

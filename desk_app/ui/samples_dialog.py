@@ -58,6 +58,7 @@ class SamplesDialog(QDialog):
         self.store = store
         # What Ctrl+Z takes back: ("delete", samples) or ("relabel", [(id, old label), ...]).
         self._undo: list[tuple[str, list]] = []
+        self._importer: ImportThread | None = None  # an import running in its own thread
         self.list = QListWidget(self)
         self.list.setObjectName("samples")
         self.list.setViewMode(QListWidget.ViewMode.IconMode)
@@ -210,7 +211,7 @@ class SamplesDialog(QDialog):
 
     @property
     def importing(self) -> bool:
-        return getattr(self, "_importer", None) is not None
+        return self._importer is not None
 
 
 class ImportThread(QThread):
