@@ -11,18 +11,16 @@ Memory: peak resident size of a process that opened the window and read 100 digi
 
 from __future__ import annotations
 
+import os
+import statistics
+import subprocess
 import sys
+import tempfile
+import textwrap
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[0] = str(ROOT)  # not bench/, whose numbers.py would hide the standard library's
-
-import os  # noqa: E402
-import statistics  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-import textwrap  # noqa: E402
-import time  # noqa: E402
 
 TARGETS = {"visible": 0.3, "latency_ms": 20.0, "memory_mb": 200.0}
 

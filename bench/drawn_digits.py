@@ -10,19 +10,17 @@ The baseline: the tutorial's network (``--arch seed`` recipe, in bench/baseline/
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
+import numpy as np
+from PIL import Image, ImageDraw
+
+from desk_app import Recognizer
+from desk_app.evaluation import CANVAS, DRAWN_DIGITS, WAYS, drawn_report, ece, load_drawn_digits, place
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[0] = str(ROOT)  # not bench/, whose numbers.py would hide the standard library's
-
-import argparse  # noqa: E402
-
-import numpy as np  # noqa: E402
-from PIL import Image, ImageDraw  # noqa: E402
-
-from desk_app import Recognizer  # noqa: E402
-from desk_app.evaluation import CANVAS, DRAWN_DIGITS, WAYS, drawn_report, ece, load_drawn_digits, place  # noqa: E402
 
 BASELINE = ROOT / "bench" / "baseline" / "model.tflite"
 

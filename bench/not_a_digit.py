@@ -12,19 +12,15 @@ like digits (O, l, Z, S, ...) are not scored. Scribbles are drawn with seeds tra
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[0] = str(ROOT)  # not bench/, whose numbers.py would hide the standard library's
+import numpy as np
 
-import argparse  # noqa: E402
-from collections import Counter  # noqa: E402
-
-import numpy as np  # noqa: E402
-
-from desk_app import Recognizer, verdicts  # noqa: E402
-from desk_app.evaluation import (  # noqa: E402
+from desk_app import Recognizer, verdicts
+from desk_app.evaluation import (
     CANVAS,
     DRAWN_DIGITS,
     HELD_OUT_SITES,
@@ -33,8 +29,10 @@ from desk_app.evaluation import (  # noqa: E402
     load_drawn_digits,
     place,
 )
-from desk_app.ink import strokes_to_mnist  # noqa: E402
-from desk_app.training.negatives import letter_mask, scribbles  # noqa: E402 - NumPy only
+from desk_app.ink import strokes_to_mnist
+from desk_app.training.negatives import letter_mask, scribbles  # NumPy only
+
+ROOT = Path(__file__).resolve().parent.parent
 
 PREVIOUS = ROOT / "bench" / "previous" / "model.tflite"
 WAY = WAYS[0]  # centred, 60% of the canvas height, 18 px pen

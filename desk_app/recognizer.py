@@ -27,7 +27,7 @@ class ModelError(Exception):
 
 
 @contextlib.contextmanager
-def _quiet_stderr() -> Iterator[None]:
+def quiet_stderr() -> Iterator[None]:
     """LiteRT's C++ side prints "INFO: Created TensorFlow Lite XNNPACK delegate for CPU." on the
     process's stderr when a model is first prepared; users should not see it. Python-level
     errors still come through as exceptions."""
@@ -115,7 +115,7 @@ class Recognizer:
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else model_files.default_model_path()
-        with _quiet_stderr():
+        with quiet_stderr():
             self._load()
 
     def _load(self) -> None:

@@ -16,13 +16,14 @@ from tests.conftest import ROOT
 tf = pytest.importorskip("tensorflow")
 
 
-def test_both_architectures_build():
+def test_the_architectures_build():
     from desk_app.training.model import build_model
 
     seed = build_model("seed", classes=10)
     assert seed.output_shape == (None, 10) and seed.count_params() == 93_322  # the tutorial's, exactly
-    default = build_model("default")
-    assert default.output_shape == (None, 11) and default.input_shape == (None, 28, 28)  # + not a digit
+    for arch in ("default", "fast"):
+        model = build_model(arch)
+        assert model.output_shape == (None, 11) and model.input_shape == (None, 28, 28)  # + not a digit
     with pytest.raises(ValueError, match="unknown arch"):
         build_model("huge")
 
@@ -39,20 +40,21 @@ def test_help_lists_the_options():
 def quick_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("model")
     proc = subprocess.run(
-        [sys.executable, "train_model.py", "--epochs", "1",
-         "--limit", "2000", "--out", str(out), "--no-show", "--tensorboard", str(out / "tb")],
+        [sys.executable, "train_model.py", "--arch", "fast", "--members", "2", "--epochs", "2",
+         "--limit", "3000", "--out", str(out), "--no-show", "--tensorboard", str(out / "tb")],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
-    assert "epoch 1/1:" in proc.stdout and "min left" in proc.stdout  # each epoch says the time left
-    return out
+    assert "member 2 of 2: epoch 2/2:" in proc.stdout and "min left" in proc.stdout
+    return out, proc
 
 
 def test_quick_run_writes_model_card_and_plots(quick_run, mnist):
+    quick_run, proc = quick_run
     for name in ("model.keras", "model.tflite", "model_card.json", "curves.png", "confusion.png"):
         assert (quick_run / name).stat().st_size > 1000 or name == "model_card.json"
     card = json.loads((quick_run / "model_card.json").read_text())
-    assert card["epochs"] == 1 and card["recipe"]["limit"] == 2000
+    assert card["epochs"] == 2 and card["recipe"]["limit"] == 3000 and card["members"] == 2
     assert card["data_sha256"] == mnist.sha256 and 0 <= card["test_accuracy"] <= 1
     assert {"tensorflow", "keras", "numpy", "python"} <= set(card["versions"])
     assert list((quick_run / "tb").rglob("events.out.tfevents.*"))  # --tensorboard wrote logs
@@ -60,12 +62,44 @@ def test_quick_run_writes_model_card_and_plots(quick_run, mnist):
     probs = rec.predict_mnist(mnist.x_test / 255.0)
     # the exported model is the one that was measured: the card's figure is the .tflite's
     assert abs((probs.argmax(1) == mnist.y_test).mean() - card["test_accuracy"]) < 2e-3
+    assert card["test_accuracy"] > 0.8  # a few steps are enough to be far from guessing
 
 
-def test_failed_export_keeps_the_previous_model(quick_run, mnist, monkeypatch):
+def test_the_card_names_no_folder_of_this_machine(quick_run):
+    card = (quick_run[0] / "model_card.json").read_text()
+    assert str(ROOT) not in card and "/tmp" not in card and "/work" not in card and "/home" not in card
+
+
+def test_the_console_shows_the_run_and_nothing_else(quick_run):
+    """One line per step and per epoch: no CUDA probes, Keras bars, warnings or converter dumps."""
+    _, proc = quick_run
+    text = proc.stdout + proc.stderr
+    for noise in ("cuInit", "cuda", "oneDNN", "Epoch 1/", "━", "UserWarning", "TensorSpec",
+                  "Saved artifact", "absl"):
+        assert noise not in text, noise
+    assert len(proc.stdout.splitlines()) <= 16, proc.stdout
+
+
+def test_a_model_no_better_than_chance_replaces_nothing(tmp_path, quick_run):
+    """Too little data: it says so loudly and leaves the model in --out alone (unless --force)."""
+    out = tmp_path / "model"
+    out.mkdir()
+    for p in quick_run[0].iterdir():
+        if p.is_file():
+            (out / p.name).write_bytes(p.read_bytes())
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    proc = subprocess.run([sys.executable, "train_model.py", "--epochs", "1", "--limit", "200",
+                           "--members", "1", "--lr", "1e-7", "--out", str(out), "--no-show",
+                           "--drawn-digits", ""], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 3 and "NOT INSTALLED" in proc.stderr and "--force" in proc.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_failed_export_keeps_the_previous_model(quick_run, monkeypatch):
     from desk_app.training import export
     from desk_app.training.model import build_model
 
+    quick_run = quick_run[0]
     before = {p.name: p.read_bytes() for p in quick_run.iterdir() if p.is_file()}
 
     def broken(*_args, **_kwargs):
@@ -73,7 +107,7 @@ def test_failed_export_keeps_the_previous_model(quick_run, mnist, monkeypatch):
 
     monkeypatch.setattr(export, "to_tflite", broken)
     with pytest.raises(RuntimeError):
-        export.export(build_model("seed"), quick_run, {"x": 1})
+        export.write_model(build_model("seed"), quick_run)
     after = {p.name: p.read_bytes() for p in quick_run.iterdir() if p.is_file()}
     assert after == before  # nothing replaced, no temporary files left
 
@@ -87,22 +121,27 @@ def test_missing_data_is_a_clear_error(tmp_path):
 
 
 def test_tflite_and_keras_agree_on_the_test_set(mnist):
-    """The bundled .tflite is the card's ensemble of model.keras and its partner, exactly."""
+    """The bundled .tflite is exactly what its card says: model.keras calibrated (every member,
+    averaged) and, as the card's "ensemble" entry says, mixed with its partner in bench/previous/
+    (the digits' probabilities weighted; "not a digit" the network's own)."""
     from desk_app.training.export import load_keras
-    from desk_app.training.model import ensemble, with_temperature
+    from desk_app.training.model import ensemble
 
     card = json.loads((assets_dir() / "model_card.json").read_text())
     model = load_keras(assets_dir() / "model.keras")
-    if card.get("ensemble"):
-        partner = load_keras(ROOT / card["ensemble"]["digits_from"])
-        model = ensemble(partner, model, card["ensemble"]["temperature"], card["temperature"],
-                         card["ensemble"]["weight"])
-    else:
-        model = with_temperature(model, card.get("temperature", 1.0))
+    if not any(layer.name.startswith("member_") for layer in model.layers):
+        model = ensemble([model], [card.get("temperature", 1.0)])
     x = mnist.x_test.astype(np.float32) / 255
-    keras_probs = model.predict(x, batch_size=1000, verbose=0)
+    probs = model.predict(x, batch_size=1000, verbose=0)
+    if card.get("ensemble"):
+        e = card["ensemble"]
+        partner = ensemble([load_keras(ROOT / e["digits_from"])], [e["temperature"]])
+        digits = partner.predict(x, batch_size=1000, verbose=0)
+        own = probs[:, :10] / probs[:, :10].sum(axis=1, keepdims=True)
+        mixed = e["weight"] * digits + (1 - e["weight"]) * own
+        probs = np.concatenate([mixed * (1 - probs[:, 10:]), probs[:, 10:]], axis=1)
     lite_probs = Recognizer().classify(x)
-    assert np.abs(keras_probs - lite_probs).max() < 1e-4
+    assert np.abs(probs - lite_probs).max() < 1e-4
 
 
 def test_temperature_scaling_recovers_a_known_temperature():

@@ -55,6 +55,18 @@ def export(model: keras.Model, out: str | Path, card: dict, temperature: float =
     return out / TFLITE_NAME
 
 
+def write_model(model: keras.Model, out: str | Path) -> str:
+    """Write ``model.keras`` and ``model.tflite`` (the same calibrated model, converted as it
+    is) into ``out``. Both are made before anything is written; returns the ``.tflite``'s
+    SHA-256 for the card."""
+    out = Path(out)
+    keras_data = keras_bytes(model)
+    tflite_data = to_tflite(model, calibrated=True)
+    atomic.write_bytes(out / KERAS_NAME, keras_data)
+    atomic.write_bytes(out / TFLITE_NAME, tflite_data)
+    return hashlib.sha256(tflite_data).hexdigest()
+
+
 def load_keras(path: str | Path) -> keras.Model:
     """Load a ``.keras`` model without ever running deserialised code (safe mode)."""
     return keras.models.load_model(path, safe_mode=True)

@@ -16,25 +16,29 @@ def _save(fig, path: Path) -> None:
     atomic.write_bytes(path, buf.getvalue())
 
 
-def curves_figure(history: dict[str, list[float]], title: str, fig=None):
-    """Loss and accuracy per epoch, training and validation, side by side in one figure (drawn
-    anew into ``fig`` when given: the live window while training)."""
+def curves_figure(histories: list[dict[str, list[float]]], title: str, fig=None):
+    """Loss and accuracy per epoch, training and validation, side by side in one figure, one
+    pair of lines per member of the ensemble (drawn anew into ``fig`` when given: the live
+    window while training). Epochs are whole numbers on the axis."""
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
-    epochs = np.arange(1, len(history["loss"]) + 1)
     if fig is None:
-        fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(10, 4))
-    else:
-        fig.clf()
-        ax_loss, ax_acc = fig.subplots(1, 2)
+        fig = plt.figure(figsize=(10, 4))
+    fig.clf()
+    ax_loss, ax_acc = fig.subplots(1, 2)
     for ax, key, label in ((ax_loss, "loss", "Loss"), (ax_acc, "accuracy", "Accuracy")):
-        ax.plot(epochs, history[key], "o-", label="training")
-        if f"val_{key}" in history:
-            ax.plot(epochs, history[f"val_{key}"], "s-", label="validation")
+        for k, history in enumerate(histories):
+            name = f"member {k + 1}, " if len(histories) > 1 else ""
+            epochs = np.arange(1, len(history.get(key, [])) + 1)
+            ax.plot(epochs, history.get(key, []), "o-", label=f"{name}training")
+            if f"val_{key}" in history:
+                ax.plot(epochs, history[f"val_{key}"], "s--", label=f"{name}validation")
         ax.set_xlabel("epoch")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_title(label)
         ax.grid(alpha=0.3)
-        ax.legend()
+        ax.legend(fontsize="small")
     fig.suptitle(title)
     fig.tight_layout()
     return fig
@@ -64,51 +68,77 @@ def confusion_figure(y_true: np.ndarray, y_pred: np.ndarray, title: str):
     return fig
 
 
-def save_figure(fig, path: str | Path) -> None:
+def save_figure(fig, path: str | Path, close: bool = False) -> None:
+    """Write ``fig`` as PNG (atomically); ``close`` it too, so that it never opens a window."""
     _save(fig, Path(path))
+    if close:
+        import matplotlib.pyplot as plt
+
+        plt.close(fig)
 
 
-def live_curves(total_epochs: int, show: bool):
-    """A Keras callback that prints each epoch with the time left and, when ``show``, redraws
-    the curves in a window after every epoch. Closing the window only stops the live view."""
-    import time
+class Curves:
+    """The training curves: one line per epoch on the console, and with ``show`` one window,
+    redrawn after every epoch of every member, that stays open at the end until it is closed."""
 
-    import keras
-    import matplotlib.pyplot as plt
+    def __init__(self, show: bool) -> None:
+        self.show = show
+        self.histories: list[dict[str, list[float]]] = []
+        self.fig = None
+        if show:
+            import matplotlib.pyplot as plt
 
-    class LiveCurves(keras.callbacks.Callback):
-        def __init__(self) -> None:
-            super().__init__()
-            self.history: dict[str, list[float]] = {}
-            self.fig = None
-            self.start = 0.0
+            plt.ion()
+            self.fig = plt.figure(figsize=(10, 4))
+            self.fig.canvas.manager.set_window_title("desk-app: training")
 
-        def on_train_begin(self, logs=None) -> None:
-            self.start = time.perf_counter()
-            if show:
-                plt.ion()
-                self.fig = plt.figure(figsize=(10, 4))
-                self.fig.canvas.manager.set_window_title("desk-app: training")
+    def callback(self, member: str, total_epochs: int):
+        """A Keras callback for one member's ``fit``: an epoch line with the time left, and
+        the window redrawn."""
+        import time
 
-        def on_epoch_end(self, epoch: int, logs=None) -> None:
-            for k, v in (logs or {}).items():
-                self.history.setdefault(k, []).append(float(v))
-            done = epoch + 1
-            elapsed = time.perf_counter() - self.start
-            left = elapsed / done * (total_epochs - done)
-            print(f"epoch {done}/{total_epochs}: loss {logs.get('loss', float('nan')):.4f}, "
-                  f"accuracy {logs.get('accuracy', float('nan')):.4f}, validation accuracy "
-                  f"{logs.get('val_accuracy', float('nan')):.4f}; {elapsed / 60:.1f} min so far, "
-                  f"about {left / 60:.1f} min left", flush=True)
-            if self.fig is not None and plt.fignum_exists(self.fig.number):
-                curves_figure(self.history, f"training: epoch {done} of {total_epochs}", self.fig)
+        import keras
+
+        history: dict[str, list[float]] = {}
+        self.histories.append(history)
+        curves = self
+
+        class EpochLine(keras.callbacks.Callback):
+            def on_train_begin(self, logs=None) -> None:
+                self.start = time.perf_counter()
+
+            def on_epoch_end(self, epoch: int, logs=None) -> None:
+                logs = logs or {}
+                for k, v in logs.items():
+                    history.setdefault(k, []).append(float(v))
+                done, elapsed = epoch + 1, time.perf_counter() - self.start
+                left = elapsed / done * (total_epochs - done)
+                print(f"{member}epoch {done}/{total_epochs}: loss {logs.get('loss', float('nan')):.4f}, "
+                      f"accuracy {logs.get('accuracy', float('nan')):.4f}, validation accuracy "
+                      f"{logs.get('val_accuracy', float('nan')):.4f}; {elapsed:.0f} s so far, "
+                      f"about {left / 60:.1f} min left", flush=True)
+                curves.redraw(f"training: {member}epoch {done} of {total_epochs}")
+
+        return EpochLine()
+
+    def redraw(self, title: str):
+        """Draw the curves so far (into the window, when there is one); returns the figure."""
+        fig = curves_figure(self.histories, title, self.fig)
+        if self.fig is not None:
+            import matplotlib.pyplot as plt
+
+            if plt.fignum_exists(self.fig.number):
                 self.fig.canvas.draw_idle()
                 plt.pause(0.05)
+        return fig
 
-        def on_train_end(self, logs=None) -> None:
-            if self.fig is not None:
-                plt.ioff()
-                if plt.fignum_exists(self.fig.number):
-                    plt.close(self.fig)
+    def keep_open(self) -> None:
+        """Leave the window up until the user closes it, and say so."""
+        if self.fig is None:
+            return
+        import matplotlib.pyplot as plt
 
-    return LiveCurves()
+        if plt.fignum_exists(self.fig.number):
+            print("The curves stay open in their window: close it to finish.", flush=True)
+            plt.ioff()
+            plt.show()

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Whole numbers: drawn digits written side by side as numbers of 2 to 6 digits.
 
-    python bench/numbers.py [--per-length 300]
+    python bench/drawn_numbers.py [--per-length 300]
 
 Exact match: ``read_number`` gives the number's digits. Agreement: it gives what
 ``read_digits`` reads for each digit on its own (``?`` for one that is not a digit), so
@@ -10,18 +10,16 @@ grouping never caused an error.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
+import numpy as np
+
+from desk_app import Recognizer
+from desk_app.evaluation import DRAWN_DIGITS, compose_number, load_drawn_digits
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[0] = str(ROOT)  # not bench/: this file's name would hide the standard library's numbers
-
-import argparse  # noqa: E402
-
-import numpy as np  # noqa: E402
-
-from desk_app import Recognizer  # noqa: E402
-from desk_app.evaluation import DRAWN_DIGITS, compose_number, load_drawn_digits  # noqa: E402
 
 
 def main(argv=None) -> int:
