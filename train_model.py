@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing it
 
-from desk_app.evaluation import DRAWN_DIGITS, LETTERS  # noqa: E402  (NumPy only: a quick --help)
+from desk_app.stroke_sets import DRAWN_DIGITS, LETTERS  # noqa: E402  (NumPy only: a quick --help)
 
 DEFAULT_OUT = ROOT / "assets"
 
@@ -76,7 +76,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     add("--progress", action="store_true", help="also print 'progress FRACTION WORDS' lines (the "
         "window's retraining reads them)")
     add("--verbose", action="store_true", help="show TensorFlow's own messages too")
-    args = p.parse_args(argv)
+    return settled(p, p.parse_args(argv))
+
+
+def settled(p: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.Namespace:
+    """The defaults that depend on other options filled in; nonsense refused before any work."""
     if args.finetune and not args.user_samples:
         p.error("--finetune needs --user-samples DIR")
     args.epochs = args.epochs or (3 if args.finetune else 12)

@@ -18,7 +18,8 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from desk_app import Recognizer
-from desk_app.evaluation import CANVAS, DRAWN_DIGITS, WAYS, drawn_report, ece, load_drawn_digits, place
+from desk_app.evaluation import CANVAS, WAYS, drawn_report, ece, place
+from desk_app.stroke_sets import DRAWN_DIGITS, load_stroke_set
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -79,7 +80,7 @@ def main(argv=None) -> int:
     p.add_argument("--errors-png", default=None, metavar="PNG",
                    help="also save a picture of remaining errors (what the network saw)")
     args = p.parse_args(argv)
-    digits = load_drawn_digits(args.digits)
+    digits = load_stroke_set(args.digits)
     rec = Recognizer(args.model)
     baseline = Recognizer(BASELINE) if BASELINE.is_file() else None
     report = drawn_report(rec, digits)

@@ -17,7 +17,8 @@ from pathlib import Path
 import numpy as np
 
 from desk_app import Recognizer
-from desk_app.evaluation import DRAWN_DIGITS, compose_number, load_drawn_digits
+from desk_app.evaluation import read_composed_number
+from desk_app.stroke_sets import DRAWN_DIGITS, load_stroke_set
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,7 +29,7 @@ def main(argv=None) -> int:
     p.add_argument("--per-length", type=int, default=300)
     p.add_argument("--seed", type=int, default=0)
     args = p.parse_args(argv)
-    digits = load_drawn_digits(args.digits)
+    digits = load_stroke_set(args.digits)
     rec = Recognizer()
     rng = np.random.default_rng(args.seed)
     print(f"Numbers from {args.digits}, {args.per_length} of each length")
@@ -38,12 +39,10 @@ def main(argv=None) -> int:
     for length in range(2, 7):
         exact = agree = 0
         for _ in range(args.per_length):
-            idx = rng.choice(len(digits.labels), length, replace=False)
-            placed, size = compose_number([digits.strokes[i] for i in idx], rng)
-            read = rec.read_number([s for d in placed for s in d], canvas_size=size, pen_width=18)
-            alone = "".join(r.char for r in rec.read_digits(placed, canvas_size=size, pen_width=18))
-            exact += read == "".join(str(digits.labels[i]) for i in idx)
-            agree += read == alone
+            right, same = read_composed_number(rec, digits, rng.choice(len(digits.labels), length,
+                                                                       replace=False), rng)
+            exact += right
+            agree += same
         n = args.per_length
         totals = [totals[0] + exact, totals[1] + agree, totals[2] + n]
         print(f"| {length} | {exact / n:.1%} | {agree / n:.1%} |")

@@ -20,17 +20,10 @@ from pathlib import Path
 import numpy as np
 
 from desk_app import Recognizer, verdicts
-from desk_app.evaluation import (
-    CANVAS,
-    DRAWN_DIGITS,
-    HELD_OUT_SITES,
-    LETTERS,
-    WAYS,
-    load_drawn_digits,
-    place,
-)
+from desk_app.evaluation import CANVAS, WAYS, Shown, held_out_letters, place, shown_as_digits
 from desk_app.ink import strokes_to_mnist
-from desk_app.training.negatives import letter_mask, scribbles  # NumPy only
+from desk_app.stroke_sets import DRAWN_DIGITS, HELD_OUT_SITES, LETTERS, load_stroke_set
+from desk_app.training.negatives import scribbles  # NumPy only
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,10 +33,6 @@ WAY = WAYS[0]  # centred, 60% of the canvas height, 18 px pen
 
 def placed(drawings):
     return [place(d, WAY) for d in drawings]
-
-
-def shown(readings) -> np.ndarray:
-    return np.array([r.verdict == verdicts.DIGIT for r in readings])
 
 
 def clicks_and_specks(rng: np.random.Generator, n: int = 200) -> list[list[np.ndarray]]:
@@ -62,31 +51,29 @@ def clicks_and_specks(rng: np.random.Generator, n: int = 200) -> list[list[np.nd
 
 
 def measure(rec: Recognizer, digits, letters, scribble_set) -> dict:
-    held = letter_mask(letters, HELD_OUT_SITES)
-    idx = np.flatnonzero(held)
-    lr = rec.read_digits(placed([letters.strokes[i] for i in idx]), CANVAS, WAY.pen)
+    drawings, chars = held_out_letters(letters, WAY)
+    lr = rec.read_digits(drawings, CANVAS, WAY.pen)
     per_letter = {}
-    for i, r in zip(idx, lr, strict=True):
-        per_letter.setdefault(chr(letters.labels[i]), []).append(r.verdict == verdicts.DIGIT)
+    for ch, r in zip(chars, lr, strict=True):
+        per_letter.setdefault(ch, []).append(r.verdict == verdicts.DIGIT)
     drawings, kinds = scribble_set
     sr = rec.read_digits(drawings, CANVAS, WAY.pen)
     per_kind = {}
     for k, r in zip(kinds, sr, strict=True):
         per_kind.setdefault(k, []).append(r.verdict == verdicts.DIGIT)
     dr = rec.read_digits(placed(digits.strokes), CANVAS, WAY.pen)
-    show = shown(dr)
-    right = show & (np.array([r.digit if r.digit is not None else -1 for r in dr]) == digits.labels)
-    return {"letters": shown(lr).mean(), "per_letter": per_letter, "scribbles": shown(sr).mean(),
-            "per_kind": per_kind, "right": right.mean(), "wrong_shown": (show & ~right).mean(),
-            "not_shown": (~show).mean(), "verdicts": Counter(r.verdict for r in dr),
-            "per_site": {s: (right[digits.groups == s].mean(), (show & ~right)[digits.groups == s].mean())
+    seen = Shown.of(dr, digits.labels)
+    return {"letters": shown_as_digits(lr), "per_letter": per_letter, "scribbles": shown_as_digits(sr),
+            "per_kind": per_kind, "right": seen.right.mean(), "wrong_shown": seen.wrong.mean(),
+            "not_shown": seen.hidden.mean(), "verdicts": Counter(r.verdict for r in dr),
+            "per_site": {s: (seen.right[digits.groups == s].mean(), seen.wrong[digits.groups == s].mean())
                          for s in sorted(set(digits.groups.tolist()))}}
 
 
 def tune(rec: Recognizer, digits, letters, scribble_set) -> None:
     """Right, wrong-but-shown, letters and scribbles shown over a grid of thresholds."""
-    held = np.flatnonzero(letter_mask(letters, HELD_OUT_SITES))
-    lo = rec.classify(np.stack([rec_image(letters.strokes[i]) for i in held]))
+    held = held_out_letters(letters, WAY)[0]
+    lo = rec.classify(np.stack([strokes_to_mnist(d, CANVAS, WAY.pen) for d in held]))
     do = rec.classify(np.stack([rec_image(s) for s in digits.strokes]))
     so = rec.classify(np.stack([strokes_to_mnist(s, CANVAS, WAY.pen) for s in scribble_set[0]]))
     print("| reject | show | digits right | wrong but shown | letters shown | scribbles shown |")
@@ -94,12 +81,10 @@ def tune(rec: Recognizer, digits, letters, scribble_set) -> None:
     for reject in (0.5, 0.7, 0.8, 0.9, 0.95, 0.98):
         for show in (0.5, 0.6, 0.7, 0.8):
             t = verdicts.Thresholds(reject, show)
-            dr = verdicts.read(do, [False] * len(do), t)
-            s = shown(dr)
-            right = s & (np.array([r.likeliest for r in dr]) == digits.labels)
-            ls = shown(verdicts.read(lo, [False] * len(lo), t)).mean()
-            ss = shown(verdicts.read(so, [False] * len(so), t)).mean()
-            print(f"| {reject} | {show} | {right.mean():.2%} | {(s & ~right).mean():.2%} | {ls:.2%} "
+            seen = Shown.of(verdicts.read(do, [False] * len(do), t), digits.labels)
+            ls = shown_as_digits(verdicts.read(lo, [False] * len(lo), t))
+            ss = shown_as_digits(verdicts.read(so, [False] * len(so), t))
+            print(f"| {reject} | {show} | {seen.right.mean():.2%} | {seen.wrong.mean():.2%} | {ls:.2%} "
                   f"| {ss:.2%} |")
 
 
@@ -113,7 +98,7 @@ def main(argv=None) -> int:
     p.add_argument("--scribbles", type=int, default=900, help="scribbles to draw (all kinds)")
     p.add_argument("--tune", action="store_true", help="print a grid of thresholds")
     args = p.parse_args(argv)
-    digits, letters = load_drawn_digits(DRAWN_DIGITS), load_drawn_digits(LETTERS)
+    digits, letters = load_stroke_set(DRAWN_DIGITS), load_stroke_set(LETTERS)
     rng = np.random.default_rng(20261129)  # training never draws with this seed
     drawings, kinds = scribbles(args.scribbles, rng)
     scribble_set = (placed(drawings), kinds)
@@ -126,7 +111,7 @@ def main(argv=None) -> int:
         models["previous model"] = Recognizer(PREVIOUS)
     results = {name: measure(m, digits, letters, scribble_set) for name, m in models.items()}
     names = list(results)
-    n_letters = int(letter_mask(letters, HELD_OUT_SITES).sum())
+    n_letters = len(held_out_letters(letters, WAY)[1])
     print(f"Letters of the held-out sites ({', '.join(sorted(HELD_OUT_SITES))}: {n_letters} that look "
           f"nothing like a digit), {len(kinds)} scribbles, {len(digits.labels)} drawn digits; "
           f"{WAY.name} on {CANVAS[0]}x{CANVAS[1]}")

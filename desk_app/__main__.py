@@ -39,15 +39,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
-def answer(reading) -> str:
-    """A reading in the command line's words."""
-    if reading.verdict == "digit":
-        return str(reading.digit)
-    if reading.verdict == "unsure" and reading.pair:
-        return f"unsure: {reading.pair[0]} or {reading.pair[1]}"
-    return reading.verdict
-
-
 def load_recognizer(model: str | None = None):
     """The window's model: the one asked for, else the user's own, else the bundled one. A
     broken user model is skipped with one line on stderr."""
@@ -93,6 +84,7 @@ def emit(line: str) -> None:
 
 def read_files(paths: list[str], model: str | None = None, fmt: str = "tsv") -> int:
     from desk_app.imaging import ImageFileError
+    from desk_app.reading import plain
 
     rec = load_recognizer(model)
     if rec is None:
@@ -112,9 +104,9 @@ def read_files(paths: list[str], model: str | None = None, fmt: str = "tsv") -> 
             continue
         if fmt == "json":
             line = json.dumps({"file": os.fsencode(path).decode("utf-8", "backslashreplace"),
-                               "answer": answer(r), "confidence": round(r.confidence, 3)})
+                               "answer": plain(r), "confidence": round(r.confidence, 3)})
         else:
-            line = f"{name}\t{answer(r)}\t{r.confidence:.3f}"
+            line = f"{name}\t{plain(r)}\t{r.confidence:.3f}"
         emit(line)
     return status
 

@@ -1,19 +1,16 @@
-"""Evaluation helpers shared by tests, benchmarks and training: reading the stroke sets in
-``data/`` (drawn digits, letters) and placing a drawing on a canvas in the ways people draw.
-NumPy only."""
+"""The measures, written once for the tests, the benchmarks and training: the ways people draw
+(a drawing placed on a canvas), accuracy in each way, calibration error, numbers composed of
+drawn digits. NumPy only; the stroke sets themselves come from ``stroke_sets``."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
+from desk_app.stroke_sets import StrokeSet
+
 CANVAS = (280, 280)
-DATA = Path(__file__).resolve().parent.parent / "data"
-DRAWN_DIGITS = DATA / "drawn-digits" / "unipen-1a-dev.npz"  # evaluation only, never trained on
-LETTERS = DATA / "non-digits" / "unipen-letters-dev.npz"  # negatives for training
-HELD_OUT_SITES = {"imp", "uqb"}  # letters of these sites are never trained on: they measure us
 
 
 @dataclass(frozen=True)
@@ -36,34 +33,6 @@ WAYS = (
 )
 
 
-@dataclass(frozen=True)
-class StrokeSet:
-    """Drawings as stroke lists: digits (labels 0-9) or letters (labels are character codes)."""
-
-    strokes: list[list[np.ndarray]]  # in the tablet's own units
-    labels: np.ndarray
-    groups: np.ndarray  # the contributing site of each drawing
-
-
-
-def load_drawn_digits(path: str | Path = DRAWN_DIGITS) -> StrokeSet:
-    """Read a stroke-set ``.npz`` (points, stroke_start, sample_start, label, writer_group)."""
-    from desk_app import npz
-
-    try:
-        f = npz.load(path, ("points", "stroke_start", "sample_start", "label", "writer_group"),
-                     256 * 2**20)
-    except ValueError as exc:
-        raise ValueError(f"cannot read drawn digits: {exc}") from exc
-    pts, ss, sa, labels, groups = (f[k] for k in ("points", "stroke_start", "sample_start", "label",
-                                                  "writer_group"))
-    ends = np.append(ss[1:], len(pts))
-    stroke_list = [pts[a:b] for a, b in zip(ss, ends, strict=True)]
-    digit_ends = np.append(sa[1:], len(ss))
-    digits = [stroke_list[a:b] for a, b in zip(sa, digit_ends, strict=True)]
-    return StrokeSet(digits, labels.astype(np.int64), groups)
-
-
 def place(strokes: list[np.ndarray], way: Way, canvas=CANVAS) -> list[np.ndarray]:
     """The digit scaled so its height is ``way.height`` of the canvas, centred or in the corner."""
     allp = np.concatenate(strokes)
@@ -76,6 +45,36 @@ def place(strokes: list[np.ndarray], way: Way, canvas=CANVAS) -> list[np.ndarray
     else:
         offset = np.array(canvas) / 2 - (lo + hi) / 2 * s
     return [(st * s + offset).astype(np.float32) for st in strokes]
+
+
+def held_out_letters(letters: StrokeSet, way: Way = WAYS[0]) -> tuple[list[list[np.ndarray]], list[str]]:
+    """The letters of the sites training never uses (``HELD_OUT_SITES``) that look nothing like
+    a digit, placed on the canvas in ``way``, and their characters."""
+    from desk_app.stroke_sets import HELD_OUT_SITES, letter_mask
+
+    idx = np.flatnonzero(letter_mask(letters, HELD_OUT_SITES))
+    return [place(letters.strokes[i], way) for i in idx], [chr(letters.labels[i]) for i in idx]
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What the app does with real digits: each one shown and right, shown but wrong, or not
+    shown as a digit at all ("unsure", "not a digit", "too small")."""
+
+    right: np.ndarray
+    wrong: np.ndarray
+    hidden: np.ndarray
+
+    @classmethod
+    def of(cls, readings, labels: np.ndarray) -> Shown:
+        shown = np.array([r.verdict == "digit" for r in readings], bool)
+        right = shown & (np.array([-1 if r.digit is None else r.digit for r in readings]) == labels)
+        return cls(right, shown & ~right, ~shown)
+
+
+def shown_as_digits(readings) -> float:
+    """The share of ``readings`` the app shows as a digit (for drawings that are not digits)."""
+    return float(np.mean([r.verdict == "digit" for r in readings])) if len(readings) else 0.0
 
 
 def ece(probs: np.ndarray, labels: np.ndarray, bins: int = 15) -> float:
@@ -120,3 +119,12 @@ def compose_number(digits: list[list[np.ndarray]], rng: np.random.Generator,
         placed.append([((st - lo) * s + [x, top]).astype(np.float32) for st in strokes])
         x += float(hi[0] - lo[0]) * s + height * rng.uniform(0.15, 0.45)
     return placed, (x + height * 0.5, canvas_height)
+
+
+def read_composed_number(recognizer, digits: StrokeSet, idx, rng: np.random.Generator) -> tuple[bool, bool]:
+    """Write the drawn digits ``idx`` as one number (``compose_number``) and read it: whether
+    the number reader got it exactly, and whether it agrees with reading each digit alone."""
+    placed, size = compose_number([digits.strokes[i] for i in idx], rng)
+    read = recognizer.read_number([s for d in placed for s in d], canvas_size=size, pen_width=18)
+    alone = "".join(r.char for r in recognizer.read_digits(placed, canvas_size=size, pen_width=18))
+    return read == "".join(str(digits.labels[i]) for i in idx), read == alone

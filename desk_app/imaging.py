@@ -142,6 +142,11 @@ def image_to_mnist(image: object) -> np.ndarray:
     return fit_box(v, t)
 
 
+def to_uint8(v: np.ndarray) -> np.ndarray:
+    """A float image (ink 1.0) as uint8 (ink 255), rounded: how images are stored and compared."""
+    return (np.clip(v, 0.0, 1.0) * 255).round().astype(np.uint8)
+
+
 def fit_box(v: np.ndarray, threshold: float = 0.1) -> np.ndarray:
     """MNIST's normalisation of a float ink image (ink 1.0): crop to the pixels above
     ``threshold``, scale the longer side to the 20x20 box, centre by mass in 28x28."""

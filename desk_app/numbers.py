@@ -156,8 +156,10 @@ def _box(strokes: list[np.ndarray], idx) -> tuple[float, float, float, float]:
     return float(p[:, 0].min()), float(p[:, 1].min()), float(p[:, 0].max()), float(p[:, 1].max())
 
 
-def read(recognizer, strokes, canvas_size=(280, 280), pen_width: float = 18.0) -> NumberReading:
-    """Group ``strokes`` into digits, settle doubtful groupings with the network, read them."""
+def read(classify, thresholds: verdicts.Thresholds, strokes, canvas_size=(280, 280),
+         pen_width: float = 18.0) -> NumberReading:
+    """Group ``strokes`` into digits, settle doubtful groupings with the network (``classify``:
+    images to probabilities), read them with ``thresholds``."""
     ink.check_canvas(canvas_size, pen_width)
     pts = ink.as_strokes(strokes)
     groups, doubtful, _ = candidate_groups(pts)
@@ -169,7 +171,7 @@ def read(recognizer, strokes, canvas_size=(280, 280), pen_width: float = 18.0) -
                          for g in gs])
 
     imgs = images(groups)
-    out = recognizer.classify(imgs)
+    out = classify(imgs)
     height = float(np.ptp(np.concatenate(pts)[:, 1]))
     # Settle doubtful neighbours left to right: join when the joined digit reads better.
     k = 0
@@ -177,7 +179,7 @@ def read(recognizer, strokes, canvas_size=(280, 280), pen_width: float = 18.0) -
         if doubtful[k]:
             joined = sorted(groups[k] + groups[k + 1])
             img = images([joined])
-            p = recognizer.classify(img)
+            p = classify(img)
             split = _score(out[k : k + 2], [_box(pts, groups[k]), _box(pts, groups[k + 1])], height)
             x0, y0, x1, y1 = _box(pts, joined)
             if x1 - x0 < NARROW * max(y1 - y0, 1.0):  # two digits in the width of one: unlikely
@@ -190,12 +192,12 @@ def read(recognizer, strokes, canvas_size=(280, 280), pen_width: float = 18.0) -
                 continue
         k += 1
     if len(groups) > 1:
-        groups, imgs, out = _split_non_digits(recognizer, pts, groups, imgs, out, images, height)
+        groups, imgs, out = _split_non_digits(classify, thresholds, pts, groups, imgs, out, images, height)
     if len(groups) == 1:  # one digit: exactly as read_digit (too small for the canvas)
         small = [verdicts.too_small(pts, canvas_size, pen_width)]
     else:  # a digit of a number: too small beside the writing around it
         small = [verdicts.extent([pts[i] for i in g]) < DOT * height for g in groups]
-    readings = verdicts.read(out, small, recognizer.thresholds)
+    readings = verdicts.read(out, small, thresholds)
     return NumberReading([Group(tuple(g), _box(pts, g), r, im)
                           for g, r, im in zip(groups, readings, imgs, strict=True)])
 
@@ -207,12 +209,11 @@ def _drawable(strokes: list[np.ndarray]) -> list[np.ndarray]:
     return strokes
 
 
-def _split_non_digits(recognizer, pts, groups, imgs, out, images, height):
+def _split_non_digits(classify, thresholds, pts, groups, imgs, out, images, height):
     """Each group of several strokes that reads as "not a digit" is tried split in two, left
     strokes from right strokes; the best split whose halves both read as digits is taken."""
     if out.shape[1] != 11:
         return groups, imgs, out
-    thresholds = recognizer.thresholds
     new_groups, new_imgs, new_out = [], [], []
     for g, im, o in zip(groups, imgs, out, strict=True):
         best = None
@@ -224,7 +225,7 @@ def _split_non_digits(recognizer, pts, groups, imgs, out, images, height):
                 if (r0 + r1) / 2 - (l0 + l1) / 2 < APART * max(t1 - t0, height * SHORT):
                     continue  # one inside the other: a slashed zero, not two digits
                 h_imgs = images(halves)
-                h_out = recognizer.classify(h_imgs)
+                h_out = classify(h_imgs)
                 if (h_out[:, 10] >= thresholds.reject).any():
                     continue
                 score = _score(h_out, [_box(pts, h) for h in halves], height, not_a_digit=True)

@@ -1,7 +1,9 @@
 """The recogniser: the bundled network on the LiteRT runtime, behind a small NumPy API.
 
 No TensorFlow and no Qt here: loading the model takes milliseconds and the app's process stays
-small. See ``CONTRACT.md`` (shared) for the public calls.
+small. The README's "As a library" lists the public calls; the readings themselves are
+decided in ``reading``, ``numbers`` and ``verdicts``, which take ``classify`` and ``thresholds``
+from here.
 """
 
 from __future__ import annotations
@@ -196,7 +198,7 @@ class Recognizer:
     def read_number(self, strokes, canvas_size=(280, 280), pen_width: float = 18.0) -> str:
         """The digits of a number written left to right, e.g. ``"2026"``; ``?`` for a group of
         strokes that is not a digit."""
-        return numbers.read(self, strokes, canvas_size, pen_width).text
+        return numbers.read(self.classify, self.thresholds, strokes, canvas_size, pen_width).text
 
     # -- images ------------------------------------------------------------------------------
 
@@ -207,7 +209,9 @@ class Recognizer:
 
     def read_image(self, image: object) -> Reading:
         """The :class:`Reading` of a photo or scan of one digit: a path or a uint8 array."""
-        return self.read_mnist(imaging.image_to_mnist(image)[None])[0]
+        from desk_app.reading import read_picture
+
+        return read_picture(image, self.classify, self.thresholds).groups[0].reading
 
     def predict_image(self, image: object) -> np.ndarray:
         """Probabilities (10,) for a photo or scan of one digit: a path or a uint8 array."""

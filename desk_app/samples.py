@@ -328,7 +328,7 @@ class SampleStore:
         if a.shape != (28, 28):
             raise ValueError(f"a sample image is 28x28, got {a.shape}")
         if a.dtype != np.uint8:
-            a = (np.clip(a, 0, 1) * 255).round().astype(np.uint8)
+            a = imaging.to_uint8(a)
         sid = uuid.uuid4().hex
         payload = {"id": sid, "label": int(label),
                    "strokes": [np.asarray(s, float).round(2).tolist() for s in strokes],
@@ -408,7 +408,7 @@ class SampleStore:
         for s in self.samples():
             known.add(s.image.tobytes())
             again = imaging.image_to_mnist(255 - s.image)  # the same sample exported and read back
-            known.add((again * 255).round().astype(np.uint8).tobytes())
+            known.add(imaging.to_uint8(again).tobytes())
         return known
 
     def import_folder(self, folder: str | Path, progress: Callable[[int, int], None] | None = None,
@@ -439,7 +439,7 @@ class SampleStore:
         known = self._known()
         added = 0
         for image, label in parsed:
-            key = (image * 255).round().astype(np.uint8).tobytes()
+            key = imaging.to_uint8(image).tobytes()
             if key not in known:  # drawings this folder holds twice are both kept
                 self.add_image(image, label)
                 added += 1

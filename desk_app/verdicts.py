@@ -47,7 +47,7 @@ class Thresholds:
 
 @dataclass(frozen=True)
 class Reading:
-    """What the app makes of one drawing (see CONTRACT.md, "Readings")."""
+    """What the app makes of one drawing (the README's "As a library" and "Not a digit")."""
 
     verdict: str  # "digit", "unsure", "not a digit" or "too small"
     digit: int | None  # 0-9 when verdict == "digit"

@@ -53,10 +53,10 @@ def retrain(w, app, digits) -> bool:
         return False
     size = (w.canvas.width(), w.canvas.height())
     for i in range(10):
-        w.store.add(place(digits.strokes[i * 11], Way("", 0.6, False, 18), canvas=size),
+        w.corrections.store.add(place(digits.strokes[i * 11], Way("", 0.6, False, 18), canvas=size),
                     int(digits.labels[i * 11]), size, 18)
     assert w.retrain()
-    while w.retrainer is not None:
+    while w.retraining.retrainer is not None:
         app.processEvents()
         time.sleep(0.05)
     return True
@@ -72,11 +72,12 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
-    from desk_app.evaluation import LETTERS, Way, compose_number, load_drawn_digits, place
-    from desk_app.ui.drive import draw
+    from desk_app.evaluation import Way, compose_number, place
+    from desk_app.stroke_sets import LETTERS, load_stroke_set
     from desk_app.window import MainWindow
+    from tests.drive import draw
 
-    digits, letters = load_drawn_digits(), load_drawn_digits(LETTERS)
+    digits, letters = load_stroke_set(), load_stroke_set(LETTERS)
     w = MainWindow()
     w.resize(1200, 600)
     w.show()

@@ -19,7 +19,7 @@ import pytest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from desk_app.evaluation import DRAWN_DIGITS as DRAWN  # noqa: E402  the copy in data/
+from desk_app.stroke_sets import DRAWN_DIGITS as DRAWN  # noqa: E402  the copy in data/
 
 
 @pytest.fixture(scope="session")
@@ -38,9 +38,9 @@ def recognizer():
 
 @pytest.fixture(scope="session")
 def drawn():
-    from desk_app.evaluation import load_drawn_digits
+    from desk_app.stroke_sets import load_stroke_set
 
-    return load_drawn_digits(DRAWN)
+    return load_stroke_set(DRAWN)
 
 
 @pytest.fixture(scope="session")

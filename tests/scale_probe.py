@@ -10,8 +10,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from desk_app.ui.drive import draw
 from desk_app.window import MainWindow
+from tests.drive import draw
 
 PATH = [(40.0 + 12 * k, 60.0 + (70.0 if k % 2 else 0.0) + 2 * k) for k in range(20)]
 

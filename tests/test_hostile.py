@@ -379,7 +379,7 @@ def test_17_09_a_tampered_card_cannot_make_a_clear_one_not_a_digit(tmp_path, rec
 
 
 def test_17_10_small_findings(tmp_path, recognizer):
-    from desk_app.evaluation import load_drawn_digits
+    from desk_app.stroke_sets import load_stroke_set
 
     # A float TIFF with one NaN pixel still reads its digit.
     a = np.zeros((112, 112), np.float32)
@@ -395,7 +395,7 @@ def test_17_10_small_findings(tmp_path, recognizer):
         for name in ("points", "stroke_start", "sample_start", "label", "writer_group"):
             z.writestr(name + ".npy", header.getvalue() + b"x" * 64)
     with pytest.raises(ValueError, match="bytes"):
-        load_drawn_digits(tmp_path / "huge.npz")
+        load_stroke_set(tmp_path / "huge.npz")
     # 2,000 damaged regions: one warning, not 2,000.
     store = _store_with(tmp_path / "s", 3)
     with open(store.path, "ab") as f:

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from desk_app import numbers
-from desk_app.evaluation import WAYS, compose_number, place
+from desk_app.evaluation import WAYS, place, read_composed_number
 
 H = 120.0  # digit height in these hand-made numbers
 
@@ -84,16 +84,14 @@ def test_numbers_from_drawn_digits_agree_with_digit_by_digit(drawn, recognizer):
     rng = np.random.default_rng(7)
     agree = 0
     for k in range(100):
-        idx = rng.choice(len(drawn.labels), 2 + k % 5, replace=False)
-        placed, size = compose_number([drawn.strokes[i] for i in idx], rng)
-        read = recognizer.read_number([s for d in placed for s in d], canvas_size=size, pen_width=18)
-        alone = recognizer.read_digits(placed, canvas_size=size, pen_width=18)
-        agree += read == "".join(r.char for r in alone)
+        _, same = read_composed_number(recognizer, drawn, rng.choice(len(drawn.labels), 2 + k % 5,
+                                                                    replace=False), rng)
+        agree += same
     assert agree >= 98, agree
 
 
 def test_reading_groups_carry_boxes_images_and_probabilities(recognizer):
-    r = numbers.read(recognizer, four(20) + one(150), (300, 200), 18)
+    r = numbers.read(recognizer.classify, recognizer.thresholds, four(20) + one(150), (300, 200), 18)
     assert [g.indices for g in r.groups] == [(0, 1), (2,)]
     for g in r.groups:
         assert g.image.shape == (28, 28) and g.probs.shape == (10,) and 0 < g.reading.confidence <= 1

@@ -8,19 +8,18 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from desk_app import numbers, verdicts
-from desk_app.evaluation import CANVAS, HELD_OUT_SITES, LETTERS, WAYS, load_drawn_digits, place
-from desk_app.training.negatives import letter_mask, scribbles
-from desk_app.ui.drive import draw, press
+from desk_app import evaluation, numbers, verdicts
+from desk_app.evaluation import CANVAS, WAYS, place
+from desk_app.stroke_sets import LETTERS, load_stroke_set
+from desk_app.training.negatives import scribbles
+from tests.drive import draw, press
 from tests.test_numbers import four, line, one, seven
 
 
 @pytest.fixture(scope="module")
 def held_out_letters():
     """Letters that look nothing like a digit, from sites the network never trained on."""
-    letters = load_drawn_digits(LETTERS)
-    idx = np.flatnonzero(letter_mask(letters, HELD_OUT_SITES))
-    return [place(letters.strokes[i], WAYS[0]) for i in idx], [chr(letters.labels[i]) for i in idx]
+    return evaluation.held_out_letters(load_stroke_set(LETTERS))
 
 
 def test_a_reading_has_the_contracts_fields(recognizer, drawn_sample):
@@ -44,18 +43,16 @@ def test_read_digits_is_read_digit_in_a_batch(recognizer, drawn_sample):
 
 def test_real_digits_are_shown_and_rarely_wrong(recognizer, drawn_sample):
     drawings, labels = drawn_sample
-    rs = recognizer.read_digits(drawings, canvas_size=CANVAS, pen_width=18)
-    shown = np.array([r.verdict == "digit" for r in rs])
-    right = np.array([r.digit == y for r, y in zip(rs, labels, strict=True)])
-    print(f"300 drawn digits: right {right.mean():.1%}, wrong but shown {(shown & ~right).mean():.1%}")
-    assert right.mean() >= 0.95
-    assert (shown & ~right).mean() <= 0.02
+    seen = evaluation.Shown.of(recognizer.read_digits(drawings, canvas_size=CANVAS, pen_width=18), labels)
+    print(f"300 drawn digits: right {seen.right.mean():.1%}, wrong but shown {seen.wrong.mean():.1%}")
+    assert seen.right.mean() >= 0.95
+    assert seen.wrong.mean() <= 0.02
 
 
 def test_letters_of_other_writers_are_not_digits(recognizer, held_out_letters):
     drawings, chars = held_out_letters
     rs = recognizer.read_digits(drawings, canvas_size=CANVAS, pen_width=18)
-    shown = np.mean([r.verdict == "digit" for r in rs])
+    shown = evaluation.shown_as_digits(rs)
     print(f"{len(rs)} held-out letters shown as a digit: {shown:.1%}")
     assert shown <= 0.10
     h = [r for r, c in zip(rs, chars, strict=True) if c == "H"]
@@ -65,7 +62,7 @@ def test_letters_of_other_writers_are_not_digits(recognizer, held_out_letters):
 def test_scribbles_are_not_digits(recognizer):
     drawings, kinds = scribbles(180, np.random.default_rng(555))  # a seed training never used
     rs = recognizer.read_digits([place(d, WAYS[0]) for d in drawings], canvas_size=CANVAS, pen_width=18)
-    shown = np.mean([r.verdict == "digit" for r in rs])
+    shown = evaluation.shown_as_digits(rs)
     print(f"scribbles shown as a digit: {shown:.1%}")
     assert shown <= 0.05
 
@@ -140,7 +137,8 @@ def test_the_window_says_not_a_digit_and_shows_nothing_for_a_click(window, recog
     def one_letter(h) -> bool:  # as the mouse draws it, in whole pixels, and one group of strokes
         rounded = [np.round(st) for st in h]
         return (recognizer.read_digit(rounded, size, 18).verdict == "not a digit"
-                and len(numbers.read(recognizer, rounded, size, 18).groups) == 1)
+                and len(numbers.read(recognizer.classify, recognizer.thresholds, rounded, size,
+                                     18).groups) == 1)
 
     strokes = next(h for h in hs if one_letter(h))
     r = recognizer.read_digit(strokes, canvas_size=size, pen_width=18)
@@ -184,7 +182,7 @@ def test_too_small_depends_on_the_drawing_and_the_pen_not_the_canvas():
 
 def test_no_drawing_is_shown_as_a_digit_under_60_percent(recognizer, drawn_sample):
     """Letters, scribbles, rectangles and digits: whatever is shown as a digit is >= 60% sure."""
-    letters = load_drawn_digits(LETTERS)
+    letters = load_stroke_set(LETTERS)
     drawings = [place(letters.strokes[i], WAYS[0]) for i in range(0, len(letters.labels), 7)]
     drawings += [place(d, WAYS[0]) for d in scribbles(300, np.random.default_rng(77))[0]]
     rng = np.random.default_rng(3)

@@ -1,6 +1,6 @@
 """The window on scaled screens (QT_SCALE_FACTOR 1 to 2, every HiDPI laptop): the ink lies under
 the pointer, the window fits a small screen and the canvas stays its largest part. Each factor
-runs the real window in its own process (tests/scale_probe.py); the real display has its own
+runs the real window in its own process (python -m tests.scale_probe); the real display has its own
 test in tests/test_x11.py."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def probe(tmp_path, factor: str, mode: str = "") -> tuple[dict, np.ndarray]:
     out = tmp_path / f"canvas-{factor}{mode}.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR=factor,
                XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
-    run = subprocess.run([sys.executable, str(ROOT / "tests" / "scale_probe.py"), str(out), mode],
+    run = subprocess.run([sys.executable, "-m", "tests.scale_probe", str(out), mode],
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     facts = json.loads(run.stdout.strip().splitlines()[-1])

@@ -13,9 +13,9 @@ from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QWidget
 
-from desk_app.ui.drive import draw, press
 from desk_app.window import MainWindow
 from tests.conftest import ROOT
+from tests.drive import draw, press
 
 
 def canvas_of(w) -> QWidget:
@@ -69,14 +69,14 @@ def test_blank_clear_undo_redo(window):
     assert digits_in(label.text()) == "1"
     press(window, Qt.Key.Key_Escape)
     assert digits_in(label.text()) == "" and canvas.is_empty
-    window.act_undo.trigger()
+    window.actions.undo.trigger()
     assert digits_in(label.text()) == "1" and len(canvas.strokes) == 1
-    window.act_redo.trigger()
+    window.actions.redo.trigger()
     assert canvas.is_empty and digits_in(label.text()) == ""
-    window.act_undo.trigger()
+    window.actions.undo.trigger()
     draw(canvas, [np.array([[150.0, 110.0], [250.0, 110.0]])])  # a bar: 1 becomes 7-ish
     assert len(canvas.strokes) == 2
-    window.act_undo.trigger()
+    window.actions.undo.trigger()
     assert len(canvas.strokes) == 1 and digits_in(label.text()) == "1"
     press(window, Qt.Key.Key_Delete)
     assert canvas.is_empty
@@ -97,24 +97,24 @@ def test_open_paste_save_and_bad_files(window, mnist, tmp_path):
 
     canvas, label = canvas_of(window), label_of(window)
     Image.fromarray(255 - mnist.x_test[0]).resize((140, 140)).save(tmp_path / "d.png")
-    assert window.open_image(tmp_path / "d.png")
+    assert window.files.open_image(tmp_path / "d.png")
     assert digits_in(label.text()) == str(mnist.y_test[0])
     before = label.text()
     cut = (tmp_path / "d.png").read_bytes()[:80]
     for name, data in (("empty.png", b""), ("text.png", b"hello"), ("cut.png", cut)):
         (tmp_path / name).write_bytes(data)
-        assert not window.open_image(tmp_path / name)
+        assert not window.files.open_image(tmp_path / name)
         assert window.last_error and name in window.last_error
         assert label.text() == before and canvas.picture is not None  # nothing lost
-    assert not window.open_image(QImage())
+    assert not window.files.open_image(QImage())
     window.canvas.undo()
     assert canvas.is_empty
     draw(canvas, [np.array([[200.0, 100.0], [200.0, 300.0]])])
     out = tmp_path / "drawing.png"
-    assert window.save_png(out)
+    assert window.files.save_png(out)
     saved = QImage(str(out))
     assert saved.width() == canvas.width() and not saved.isNull()
-    assert not window.save_png(tmp_path)  # a folder: cannot be replaced by a file
+    assert not window.files.save_png(tmp_path)  # a folder: cannot be replaced by a file
     assert "Could not save" in window.last_error
 
 
@@ -139,9 +139,9 @@ def test_about_and_the_model_menu_name_the_model_its_date_and_accuracy(window):
     text = window.about_text()
     assert "Bundled model" in text and acc in text and date in text and "MNIST test set" in text
     assert __version__ in text and "MIT license" in text and "UNIPEN" in text and "CC BY 4.0" in text
-    menu = window.act_model.text()
+    menu = window.actions.model.text()
     assert menu.startswith("Bundled model") and acc in menu and date in menu
-    assert not window.act_restore.isEnabled()  # already the bundled one
+    assert not window.actions.restore.isEnabled()  # already the bundled one
 
 
 def test_moves_do_not_leak_none(window):
@@ -206,7 +206,7 @@ def test_corrections_become_samples(window, qtbot):
     from desk_app.ui.samples_dialog import SamplesDialog
 
     canvas = canvas_of(window)
-    before = len(window.store)
+    before = len(window.corrections.store)
     draw(canvas, [np.array([[200.0, 100.0], [200.0, 300.0]])])
     bars = window.panel.bars
     QTest.mouseClick(bars, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
@@ -215,7 +215,7 @@ def test_corrections_become_samples(window, qtbot):
     fresh = SampleStore(window.data_dir / "samples")  # on disk, as the next start sees it
     assert [s.label for s in fresh.samples()[before:]] == [7, 4]
     assert len(fresh.samples()[-1].strokes) == 1 and fresh.samples()[-1].image.max() > 200
-    dialog = SamplesDialog(window.store, window)
+    dialog = SamplesDialog(window.corrections.store, window)
     qtbot.addWidget(dialog)
     assert dialog.list.count() == len(fresh)
     dialog.list.item(dialog.list.count() - 1).setSelected(True)
@@ -229,7 +229,7 @@ def fresh_data(window):
     import shutil
 
     shutil.rmtree(window.data_dir, ignore_errors=True)
-    window._store = None
+    window.corrections._store = None
     yield window
     shutil.rmtree(window.data_dir, ignore_errors=True)
 
@@ -245,14 +245,14 @@ def test_retrain_from_the_window(fresh_data, qtbot):
         draw(canvas, [st * s for st in shallow_slashed_zero(rng)])
         press(window, Qt.Key.Key_0)
         press(window, Qt.Key.Key_Escape)
-    assert len(window.store) == 10
+    assert len(window.corrections.store) == 10
     bundled = window.recognizer.path
     assert window.retrain()
     values, said = [], []
-    window.retrainer.progress.connect(values.append)
-    window.retrainer.status.connect(said.append)
-    qtbot.waitUntil(lambda: window.retrainer is None, timeout=600_000)
-    assert window.recognizer.path == window.user_model != bundled
+    window.retraining.retrainer.progress.connect(values.append)
+    window.retraining.retrainer.status.connect(said.append)
+    qtbot.waitUntil(lambda: window.retraining.retrainer is None, timeout=600_000)
+    assert window.recognizer.path == window.retraining.user_model != bundled
     assert values and max(values) > 50
     assert "Loading MNIST…" in said and any(s.startswith("Training: epoch 3 of 3") for s in said)
     assert any("left" in s for s in said)
@@ -271,13 +271,13 @@ def test_cancelled_retraining_keeps_the_model(fresh_data, qtbot):
     press(window, Qt.Key.Key_1)
     before = window.recognizer.path
     assert window.retrain()
-    assert "TensorFlow" in window._progress.labelText()  # it says what it is doing from the start
+    assert "TensorFlow" in window.retraining._progress.labelText()  # it says what it is doing from the start
     qtbot.wait(1500)
     from PySide6.QtWidgets import QPushButton
 
-    window._progress.findChild(QPushButton).click()  # the dialog's Cancel button
-    qtbot.waitUntil(lambda: window.retrainer is None, timeout=30_000)
-    assert window.recognizer.path == before and not window.user_model.exists()
+    window.retraining._progress.findChild(QPushButton).click()  # the dialog's Cancel button
+    qtbot.waitUntil(lambda: window.retraining.retrainer is None, timeout=30_000)
+    assert window.recognizer.path == before and not window.retraining.user_model.exists()
     assert "cancelled" in window.statusBar().currentMessage()
 
 
@@ -305,8 +305,9 @@ def test_quitting_during_retraining_asks_and_yes_stops_it_cleanly(fresh_data, qt
     assert window.retrain()
     answer_question(QMessageBox.StandardButton.No)
     window.close()
-    assert window.isVisible() and window.retrainer is not None and window.retrainer.running
+    run = window.retraining.retrainer
+    assert window.isVisible() and run is not None and run.running
     answer_question(QMessageBox.StandardButton.Yes)
     window.close()
-    qtbot.waitUntil(lambda: window.retrainer is None, timeout=30_000)
-    assert not window.isVisible() and not window.user_model.exists()
+    qtbot.waitUntil(lambda: window.retraining.retrainer is None, timeout=30_000)
+    assert not window.isVisible() and not window.retraining.user_model.exists()

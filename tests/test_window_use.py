@@ -10,9 +10,9 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QSpinBox, QWidget
 
-from desk_app.ui.drive import draw, press
 from desk_app.ui.theme import is_dark
 from desk_app.window import MainWindow
+from tests.drive import draw, press
 
 SEVEN = [np.array([[300.0, 100.0], [420.0, 100.0], [340.0, 330.0]])]
 
@@ -33,7 +33,7 @@ def test_the_canvas_has_the_keyboard_and_the_pen_box_never_keeps_it(window, qtbo
         target = press(window, key)
         assert target is window.canvas
     assert pen.value() == start + 1  # no key went into it
-    assert len(window.store) == 2  # 0 and 7 were corrections; Delete cleared
+    assert len(window.corrections.store) == 2  # 0 and 7 were corrections; Delete cleared
     assert window.canvas.is_empty
     press(window, Qt.Key.Key_BracketRight)
     press(window, Qt.Key.Key_BracketRight)
@@ -70,10 +70,10 @@ def test_a_correction_says_what_was_saved_and_ctrl_z_takes_it_back(window):
     bars = window.panel.bars
     QTest.mouseClick(bars, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      QPoint(bars.width() // 2, int(bars.height() * 1.5 / 11)))  # the row of 1 (of 11)
-    assert len(window.store) == 1 and window.store.samples()[0].label == 1
+    assert len(window.corrections.store) == 1 and window.corrections.store.samples()[0].label == 1
     assert "Saved as 1" in window.panel.note.text()
     press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert len(window.store) == 0 and not window.canvas.is_empty  # the sample, not the stroke
+    assert len(window.corrections.store) == 0 and not window.canvas.is_empty  # the sample, not the stroke
     assert "removed" in window.panel.note.text()
     press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.canvas.is_empty
@@ -87,22 +87,22 @@ def test_samples_dialog_deletes_undoably_relabels_and_imports_once(window, qtbot
         draw(window.canvas, SEVEN)
         press(window, getattr(Qt.Key, f"Key_{digit}"))
         press(window, Qt.Key.Key_Escape)
-    dialog = SamplesDialog(window.store, window)
+    dialog = SamplesDialog(window.corrections.store, window)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
     dialog.list.selectAll()
     press(dialog, Qt.Key.Key_Delete)
-    assert len(SampleStore(window.store.folder)) == 0
+    assert len(SampleStore(window.corrections.store.folder)) == 0
     press(dialog, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert sorted(s.label for s in SampleStore(window.store.folder).samples()) == [3, 5, 7]
+    assert sorted(s.label for s in SampleStore(window.corrections.store.folder).samples()) == [3, 5, 7]
     dialog.list.clearSelection()
     dialog.list.item(1).setSelected(True)
     press(dialog, Qt.Key.Key_9)
-    assert sorted(s.label for s in SampleStore(window.store.folder).samples()) == [5, 7, 9]
+    assert sorted(s.label for s in SampleStore(window.corrections.store.folder).samples()) == [5, 7, 9]
     out = tmp_path / "export"
-    assert window.store.export(out) == 3
-    assert window.store.import_folder(out) == 0  # all already here
+    assert window.corrections.store.export(out) == 3
+    assert window.corrections.store.import_folder(out) == 0  # all already here
     other = SampleStore(tmp_path / "other")
     assert other.import_folder(out) == 3 and other.import_folder(out) == 0
 
@@ -145,18 +145,16 @@ def test_menus_hold_every_action_and_help_lists_the_shortcuts(window):
                     stack.append(a.menu())
     for name in ("open", "save", "quit", "undo", "redo", "clear", "copy", "paste", "thinner", "thicker",
                  "samples", "retrain", "shortcuts", "about"):
-        assert getattr(window, f"act_{name}") in in_menus, name
-    from desk_app.ui.actions import shortcut_rows
-
-    keys = " ".join(k for k, _ in shortcut_rows(window))
+        assert getattr(window.actions, name) in in_menus, name
+    keys = " ".join(k for k, _ in window.actions.shortcut_rows())
     for k in ("Esc", "Ctrl+Z", "Ctrl+O", "Ctrl+V", "Ctrl+C", "[", "]", "0 - 9", "Ctrl+M", "Ctrl+R", "F1"):
         assert k in keys, k
 
 
 def test_save_needs_a_drawing_and_ctrl_c_copies_the_answer(window):
-    assert not window.act_save.isEnabled()
+    assert not window.actions.save.isEnabled()
     draw(window.canvas, SEVEN)
-    assert window.act_save.isEnabled()
+    assert window.actions.save.isEnabled()
     press(window, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text() == "7"
     press(window, Qt.Key.Key_Escape)
@@ -234,22 +232,22 @@ def test_an_opened_photo_keeps_its_colours_and_dialogs_remember_folders(window, 
     img = np.full((120, 120, 3), (250, 240, 200), np.uint8)  # cream paper
     img[20:100, 55:65] = (20, 40, 160)  # a blue 1
     Image.fromarray(img).save(tmp_path / "blue.png")
-    assert window.open_image(tmp_path / "blue.png")
+    assert window.files.open_image(tmp_path / "blue.png")
     pic = window.canvas.picture
     color = QColor(pic.pixel(60, 50))
     assert color.blue() > color.red() + 50  # blue ink, not grey
     assert answer(window) == "1"
-    window._remember_folder("open", str(tmp_path / "blue.png"))
-    assert window._folder("open") == str(tmp_path)
+    window.files._remember_folder("open", str(tmp_path / "blue.png"))
+    assert window.files._folder("open") == str(tmp_path)
     assert window.last_error is None
-    window.open_image(tmp_path / "missing.png")
+    window.files.open_image(tmp_path / "missing.png")
     assert window.last_error[0].isupper() and window.last_error.count("missing.png") == 1
 
 
 def test_retraining_without_the_training_side_says_how_to_get_it(window, monkeypatch, tmp_path):
     import importlib.util
 
-    from desk_app.ui import retrain
+    from desk_app.ui import retrain_process as retrain
 
     draw(window.canvas, SEVEN)
     press(window, Qt.Key.Key_7)
@@ -259,7 +257,7 @@ def test_retraining_without_the_training_side_says_how_to_get_it(window, monkeyp
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda n, *a: None if n == "tensorflow" else real(n, *a))
     assert not window.retrain() and "pip install 'desk-app[train]'" in window.last_error
-    assert window.retrainer is None
+    assert window.retraining.retrainer is None
 
 
 def test_ink_the_window_no_longer_shows_is_not_read(window, qtbot):
@@ -296,7 +294,7 @@ def test_on_a_number_the_message_says_which_digit_was_saved(window):
     press(window, Qt.Key.Key_1)
     assert "digit 2 of 3 as 1" in window.panel.note.text()
     assert answer(window) == "717" and window.windowTitle() == "desk-app: 717"
-    assert window.store.samples()[-1].label == 1
+    assert window.corrections.store.samples()[-1].label == 1
 
 
 def test_the_canvas_gets_the_keyboard_back_when_a_dialog_closes(window, qtbot):
@@ -335,20 +333,20 @@ def test_restoring_the_bundled_model_can_be_undone(window, tmp_path):
 
     from desk_app import model_files
 
-    mine = window.user_model
+    mine = window.retraining.user_model
     mine.parent.mkdir(parents=True)
     for name in ("model.tflite", "model_card.json"):
         shutil.copy(model_files.assets_dir() / name, mine.parent / name)
     window.load_model(reload=True)
-    assert window.recognizer.path == mine and window.act_model.text().startswith("Your retrained model")
-    assert window.act_restore.isEnabled()
-    window.act_restore.trigger()
+    assert window.recognizer.path == mine and window.actions.model.text().startswith("Your retrained model")
+    assert window.actions.restore.isEnabled()
+    window.actions.restore.trigger()
     assert model_files.is_bundled(window.recognizer.path) and not mine.exists()
-    assert window.act_model.text().startswith("Bundled model") and window.act_use_mine.isEnabled()
+    assert window.actions.model.text().startswith("Bundled model") and window.actions.use_mine.isEnabled()
     press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
     assert window.recognizer.path == mine and mine.is_file()
-    window.act_restore.trigger()
-    window.act_use_mine.trigger()
+    window.actions.restore.trigger()
+    window.actions.use_mine.trigger()
     assert window.recognizer.path == mine
 
 
@@ -361,14 +359,14 @@ def test_my_samples_undoes_relabels_imports_digit_folders_and_follows_the_theme(
 
     draw(window.canvas, SEVEN)
     press(window, Qt.Key.Key_7)
-    dialog = SamplesDialog(window.store, window)
+    dialog = SamplesDialog(window.corrections.store, window)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.list.selectAll()
     press(dialog, Qt.Key.Key_1)  # relabel
-    assert [s.label for s in SampleStore(window.store.folder).samples()] == [1]
+    assert [s.label for s in SampleStore(window.corrections.store.folder).samples()] == [1]
     press(dialog, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # and take it back
-    assert [s.label for s in SampleStore(window.store.folder).samples()] == [7]
+    assert [s.label for s in SampleStore(window.corrections.store.folder).samples()] == [7]
     defaults = [b.text() for b in dialog.findChildren(QPushButton) if b.isDefault() or b.autoDefault()]
     close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
     assert defaults == [close.text()]  # Enter closes; it never deletes
@@ -378,12 +376,12 @@ def test_my_samples_undoes_relabels_imports_digit_folders_and_follows_the_theme(
         img = np.full((40, 40), 255, np.uint8)
         img[8:32, 18:22] = 0
         Image.fromarray(img).save(tmp_path / "mine" / str(d) / "a.png")
-    assert window.store.import_folder(tmp_path / "mine") == 2
-    assert sorted(s.label for s in window.store.samples()) == [3, 7, 8]
+    assert window.corrections.store.import_folder(tmp_path / "mine") == 2
+    assert sorted(s.label for s in window.corrections.store.samples()) == [3, 7, 8]
     (tmp_path / "empty").mkdir()
     with pytest.raises(ValueError, match=r"labels.csv.*one folder per digit"):
-        window.store.import_folder(tmp_path / "empty")
-    assert window.store.export(tmp_path / "new" / "folder") == 3  # Export makes a new folder
+        window.corrections.store.import_folder(tmp_path / "empty")
+    assert window.corrections.store.export(tmp_path / "new" / "folder") == 3  # Export makes a new folder
     # The thumbnails are drawn in the canvas's colours, light or dark.
     for name in ("light", "dark"):
         window.set_theme(name)
@@ -395,18 +393,18 @@ def test_my_samples_undoes_relabels_imports_digit_folders_and_follows_the_theme(
 
 def test_a_failed_retraining_names_its_log_and_shows_no_traceback(window, qtbot, monkeypatch, tmp_path):
     """What the run printed goes to a log file that the message names, never into the dialog."""
-    from desk_app.ui import retrain
+    from desk_app.ui import retrain_process as retrain
 
     script = tmp_path / "train_model.py"  # a run that fails the way training does: noise, then one line
     script.write_text("import sys\nprint('I0000 cuda_platform.cc:52] failed call to cuInit')\n"
                       "print('Traceback (most recent call last):')\n"
                       "print('error: the samples could not be read', file=sys.stderr)\nsys.exit(2)\n")
     monkeypatch.setattr(retrain, "SCRIPT", script)
-    monkeypatch.setattr(window, "find_mnist", lambda: str(tmp_path))
+    monkeypatch.setattr(window.retraining, "find_mnist", lambda: str(tmp_path))
     draw(window.canvas, SEVEN)
     press(window, Qt.Key.Key_7)
     assert window.retrain()
-    qtbot.waitUntil(lambda: window.retrainer is None, timeout=30_000)
+    qtbot.waitUntil(lambda: window.retraining.retrainer is None, timeout=30_000)
     message = window.last_error
     log = window.data_dir / "retrain.log"
     assert "The samples could not be read" in message and str(log) in message
@@ -456,10 +454,10 @@ def test_retraining_without_mnist_asks_for_the_folder_once(window, qtbot, monkey
 
     QTimer.singleShot(200, choose)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(mnist))
-    assert window.find_mnist() == str(mnist)
+    assert window.retraining.find_mnist() == str(mnist)
     assert "MNIST" in said[0] and "\n" not in said[0] and "Traceback" not in said[0]
     assert window._settings.value("mnist_dir") == str(mnist)
-    assert window.find_mnist() == str(mnist)  # remembered: no question the second time
+    assert window.retraining.find_mnist() == str(mnist)  # remembered: no question the second time
     assert isinstance(QMessageBox, type) and len(said) == 1
 
 
@@ -483,14 +481,32 @@ def test_import_runs_off_the_window_thread_and_can_be_cancelled(window, qtbot, t
         img = np.full((40, 40), 255, np.uint8)
         img[5 + k % 5 : 35, 18:22] = 0
         Image.fromarray(img).save(folder / "4" / f"{k}.png")
-    dialog = SamplesDialog(window.store, window)
+    dialog = SamplesDialog(window.corrections.store, window)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.import_from(str(folder))
     dialog._importer.request_stop()  # Cancel at once: nothing is added
     qtbot.waitUntil(lambda: not dialog.importing, timeout=30_000)
-    assert len(window.store) == 0
+    assert len(window.corrections.store) == 0
     dialog.import_from(str(folder))
     assert dialog.importing  # the window's thread is free meanwhile
     qtbot.waitUntil(lambda: not dialog.importing, timeout=30_000)
-    assert len(window.store) == 30 and "Imported 30 new samples" in dialog.count.text()
+    assert len(window.corrections.store) == 30 and "Imported 30 new samples" in dialog.count.text()
+
+
+def test_a_stroke_drawn_before_the_model_is_loaded_is_read(qtbot, tmp_path, monkeypatch):
+    """The window shows before NumPy and the model load; a 7 drawn at once waits for them and
+    is read, nothing lost."""
+    import sys
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1200, 640)
+    w.show()
+    assert not w._loaded and w.recognizer is None  # the model loads on the event loop's first turn
+    assert "ai_edge_litert" not in sys.modules or w.recognizer is None
+    canvas = w.findChild(QWidget, "canvas")
+    draw(canvas, SEVEN)
+    qtbot.waitUntil(lambda: w.windowTitle() == "desk-app: 7", timeout=10_000)
+    assert w.recognizer is not None and answer(w) == "7"

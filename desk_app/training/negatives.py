@@ -14,43 +14,21 @@ from collections.abc import Callable
 
 import numpy as np
 
-from desk_app.evaluation import StrokeSet
-from desk_app.imaging import fit_box
+from desk_app.imaging import fit_box, to_uint8
 from desk_app.ink import strokes_to_mnist
+from desk_app.stroke_sets import StrokeSet, letter_mask
 
 NOT_A_DIGIT = 10  # the network's eleventh class
 
-# Letters written like digits: neither taught nor scored as "not a digit".
-DIGIT_LIKE = set("OoDQIlijLZzSsbGTBgqaJUuCcty")
-# Scored, but not taught either: written in a hurry a cursive f or p looks like a slashed zero,
-# and teaching them as non-digits taught the network to refuse real zeros.
-NOT_TAUGHT = set("fp")
-
 Strokes = list[np.ndarray]
 Rng = np.random.Generator
-
-
-def is_digit_like(code: int) -> bool:
-    return chr(int(code)) in DIGIT_LIKE
-
-
-def letter_mask(letters: StrokeSet, sites: set[str] | None = None, exclude: bool = False,
-                taught: bool = False) -> np.ndarray:
-    """Letters that look nothing like a digit, from ``sites`` (or from all other sites); with
-    ``taught``, only those that training uses as negatives."""
-    keep = np.array([not is_digit_like(c) and not (taught and chr(int(c)) in NOT_TAUGHT)
-                     for c in letters.labels])
-    if sites is not None:
-        at = np.isin(letters.groups, sorted(sites))
-        keep &= ~at if exclude else at
-    return keep
 
 
 def render(drawings: list[Strokes]) -> np.ndarray:
     """uint8 (N, 28, 28) MNIST images of stroke drawings (ink 255)."""
     out = np.empty((len(drawings), 28, 28), np.uint8)
     for k, d in enumerate(drawings):
-        out[k] = (strokes_to_mnist(d) * 255).round().astype(np.uint8)
+        out[k] = to_uint8(strokes_to_mnist(d))
     return out
 
 
@@ -223,7 +201,7 @@ def crammed(x: np.ndarray, n: int, rng: Rng) -> np.ndarray:
             canvas[:, left : left + w] = np.maximum(canvas[:, left : left + w], crop)
             left += w + int(round(rng.uniform(0.0, 0.12) * 20))  # touching, never overlapping
             left = max(left, 0)
-        out[k] = (fit_box(canvas[:, : max(left, 1) + 28], 0.25) * 255).round().astype(np.uint8)
+        out[k] = to_uint8(fit_box(canvas[:, : max(left, 1) + 28], 0.25))
     return out
 
 

@@ -22,7 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
-from desk_app.evaluation import HELD_OUT_SITES, LETTERS, ece, load_drawn_digits
+from desk_app.evaluation import ece
+from desk_app.stroke_sets import HELD_OUT_SITES, LETTERS, load_stroke_set
 from desk_app.training.negatives import NOT_A_DIGIT
 
 
@@ -122,7 +123,7 @@ def _negatives(x_digits: np.ndarray, n_digits: int, letters_path: str | None, se
 
     letters = None
     if letters_path and Path(letters_path).is_file():
-        letters = load_drawn_digits(letters_path)
+        letters = load_stroke_set(letters_path)
     elif letters_path:
         say(f"warning: no letters at {letters_path}; not-a-digit is taught with scribbles only")
     sites = None if letters is None else set(letters.groups.tolist()) - HELD_OUT_SITES
@@ -298,7 +299,7 @@ def drawn_digits(tflite: Path, path: str | None) -> dict | None:
     from desk_app import Recognizer
     from desk_app.evaluation import drawn_report
 
-    report = drawn_report(Recognizer(tflite), load_drawn_digits(path))
+    report = drawn_report(Recognizer(tflite), load_stroke_set(path))
     say(f"drawn digits: {min(report['accuracy'].values()):.2%} in the hardest way of drawing, "
         f"calibration error {report['ece']:.2%}")
     return {"file": Path(path).name, "count": report["count"], "accuracy": report["accuracy"],

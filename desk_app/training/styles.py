@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 
-from desk_app.imaging import fit_box
+from desk_app.imaging import fit_box, to_uint8
 
 _S = 4  # drawing resolution: 4x, averaged down by fit_box
 _PAD = 14  # room around the 28x28 digit for strokes that stick out
@@ -45,7 +45,7 @@ def _compose(img: np.ndarray, lines: list[Line]) -> np.ndarray:
         for x, y in (a, b):
             d.ellipse((x - w / 2, y - w / 2, x + w / 2, y + w / 2), fill=255)
     out = fit_box(np.asarray(canvas, np.float32) / 255.0, 0.25)
-    return (out * 255).round().astype(np.uint8)
+    return to_uint8(out)
 
 
 def slashed_zero(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -203,7 +203,7 @@ def drawn_digits(digit: int, n: int, rng: np.random.Generator) -> np.ndarray:
 
     out = np.empty((n, 28, 28), np.uint8)
     for k in range(n):
-        out[k] = (strokes_to_mnist(DRAWN[digit](rng)) * 255).round().astype(np.uint8)
+        out[k] = to_uint8(strokes_to_mnist(DRAWN[digit](rng)))
     return out
 
 

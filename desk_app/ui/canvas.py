@@ -16,6 +16,7 @@ from desk_app.ui import theme
 
 Points = list[tuple[float, float]]
 UNDO_LIMIT = 100  # snapshots kept for undo
+PEN_RANGE = (2, 60)  # pen widths offered, in logical pixels
 HINT = ("Draw a digit here, or a whole number.\n"
         "Wrong answer? Type the right digit to teach it your handwriting.")
 
@@ -58,7 +59,6 @@ class Canvas(QWidget):
 
     strokeStarted = Signal()
     strokeMoved = Signal()
-    strokeFinished = Signal()
     documentChanged = Signal()  # strokes or picture changed (drawn, cleared, undone, ...)
     groupClicked = Signal(int)  # right click (or Ctrl+click) inside a digit's box
 
@@ -323,5 +323,4 @@ class Canvas(QWidget):
         self._remember()
         self._redo.clear()
         self._doc = Document(self._doc.strokes + (stroke,), None, self._doc.widths + (self._pen_width,))
-        self.strokeFinished.emit()
         self.documentChanged.emit()

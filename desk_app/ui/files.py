@@ -3,38 +3,26 @@ used last; a file that cannot be read leaves the canvas as it was and says why."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QSettings
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+
+from desk_app.ui.images import array_to_qimage, qimage_to_array
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)"
 
 
-def array_to_qimage(a) -> QImage:
-    """A uint8 (H, W), (H, W, 3) or (H, W, 4) array as a QImage, for showing a picture."""
-    import numpy as np
+class Files:
+    """Open, paste, drop and save: pictures into the canvas, the drawing out as PNG. Made by the
+    window, which hands it the canvas, its settings (the folders used last) and how to speak."""
 
-    a = np.ascontiguousarray(a)
-    if a.ndim == 2:
-        return QImage(a.data, a.shape[1], a.shape[0], a.shape[1], QImage.Format.Format_Grayscale8).copy()
-    if a.shape[2] == 3:
-        return QImage(a.data, a.shape[1], a.shape[0], a.shape[1] * 3, QImage.Format.Format_RGB888).copy()
-    return QImage(a.data, a.shape[1], a.shape[0], a.shape[1] * 4, QImage.Format.Format_RGBA8888).copy()
-
-
-def qimage_to_array(img: QImage):
-    import numpy as np
-
-    img = img.convertToFormat(QImage.Format.Format_RGBA8888)
-    a = np.frombuffer(img.constBits(), np.uint8, count=img.sizeInBytes()).reshape(
-        img.height(), img.bytesPerLine())[:, : img.width() * 4]
-    return a.reshape(img.height(), img.width(), 4).copy()
-
-
-class FilesMixin:
-    """Open, paste, drop and save, for :class:`MainWindow`."""
+    def __init__(self, parent: QWidget, canvas, settings: QSettings, say: Callable[[str], None],
+                 fail: Callable[[str], None], after_dialog: Callable[[], None]) -> None:
+        self._parent, self._canvas, self._settings = parent, canvas, settings
+        self._say, self._fail, self._after_dialog = say, fail, after_dialog
 
     def _folder(self, key: str) -> str:
         return str(self._settings.value(f"folders/{key}", "") or Path.home())
@@ -59,16 +47,15 @@ class FilesMixin:
         except ValueError as exc:
             self._fail(str(exc))
             return False
-        self.last_error = None
-        self.canvas.set_picture(shown)
+        self._canvas.set_picture(shown)
         name = Path(source).name if not isinstance(source, QImage) else "the pasted image"
-        self.say(f"Reading {name}. Draw to replace it, Ctrl+Z to undo.")
+        self._say(f"Reading {name}. Draw to replace it, Ctrl+Z to undo.")
         return True
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open an image of a digit", self._folder("open"),
-                                              IMAGE_FILTER)
-        self.take_keyboard()
+        path, _ = QFileDialog.getOpenFileName(self._parent, "Open an image of a digit",
+                                              self._folder("open"), IMAGE_FILTER)
+        self._after_dialog()
         if path:
             self._remember_folder("open", path)
             self.open_image(path)
@@ -82,22 +69,20 @@ class FilesMixin:
         else:
             self._fail("The clipboard holds no image.")
 
-    def dragEnterEvent(self, event) -> None:
-        mime = event.mimeData()
-        if mime.hasImage() or (mime.hasUrls() and mime.urls()[0].isLocalFile()):
-            event.acceptProposedAction()
+    @staticmethod
+    def accepts(mime: QMimeData) -> bool:
+        """A drag that can be dropped: an image, or a local file (read when dropped)."""
+        return mime.hasImage() or (mime.hasUrls() and mime.urls()[0].isLocalFile())
 
-    def dropEvent(self, event) -> None:
-        mime = event.mimeData()
+    def drop(self, mime: QMimeData) -> None:
         if mime.hasImage():
             self.open_image(QImage(mime.imageData()))
         elif mime.hasUrls():
             self.open_image(mime.urls()[0].toLocalFile())
-        event.acceptProposedAction()
 
     def save_png(self, path: str | Path) -> bool:
         """Write the drawing as PNG atomically; on failure, say why."""
-        if self.canvas.is_empty:
+        if self._canvas.is_empty:
             self._fail("Nothing to save: the canvas is empty.")
             return False
         from desk_app import atomic
@@ -106,20 +91,20 @@ class FilesMixin:
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        self.canvas.render_image().save(buffer, "PNG")
+        self._canvas.render_image().save(buffer, "PNG")
         buffer.close()
         try:
             atomic.write_bytes(path, bytes(data))
         except OSError as exc:
             self._fail(f"Could not save {path.name}: {exc.strerror or exc}.")
             return False
-        self.say(f"Saved {path}")
+        self._say(f"Saved {path}")
         return True
 
     def save_dialog(self) -> None:
         start = str(Path(self._folder("save")) / "digit.png")
-        path, _ = QFileDialog.getSaveFileName(self, "Save the drawing", start, "PNG images (*.png)")
-        self.take_keyboard()
+        path, _ = QFileDialog.getSaveFileName(self._parent, "Save the drawing", start, "PNG images (*.png)")
+        self._after_dialog()
         if path:
             self._remember_folder("save", path)
             self.save_png(path if path.lower().endswith(".png") else path + ".png")

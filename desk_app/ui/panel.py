@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.words import DRAW, NOT_A_DIGIT_SIGN
+
 WIDTH = 300  # the panel never grows with the answer, so the canvas never shrinks while you write
 BIG = 56  # point size of a one-digit answer; longer numbers get smaller type to fit
 HISTORY = 6  # answers kept in "Recent"
 SEEN = 28 * 4 + 2  # the 28x28 image the network read, 4x, framed
-NOT_A_DIGIT_SIGN = "✗"  # the bars' row for "not a digit", and the big label's sign for it
 
 class ProbabilityBars(QWidget):
     """A bar per digit with P(that digit), and, for a model that knows it, a last bar for "not a
@@ -114,16 +115,8 @@ class Panel(QWidget):
         self.prediction.setFixedHeight(SEEN + 18)
         self.prediction.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.prediction.setToolTip("The digit the network reads")
-        self.confidence = QLabel(self)
-        self.confidence.setObjectName("confidence")
-        self.confidence.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.confidence.setWordWrap(True)
-        self.confidence.setFixedHeight(40)
-        self.note = QLabel(self)  # what a correction did: "Saved as 5"
-        self.note.setObjectName("note")
-        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.note.setWordWrap(True)
-        self.note.setFixedHeight(36)
+        self.confidence = self._words("confidence", 40)
+        self.note = self._words("note", 36)  # what a correction did: "Saved as 5"
         self.bars = ProbabilityBars(self)
         self.seen = QLabel(self)
         self.seen.setObjectName("seen")
@@ -131,19 +124,7 @@ class Panel(QWidget):
         self.seen.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.seen.setFrameShape(QLabel.Shape.Box)
         self.seen.setToolTip("What the network saw: your drawing in MNIST's 28x28 format")
-        self.digits = QWidget()
-        self.digits.setObjectName("digits")
-        self._digit_row = QHBoxLayout(self.digits)
-        self._digit_row.setContentsMargins(0, 0, 0, 0)
-        self._digit_row.addStretch(1)
-        # A long number scrolls sideways in a row of fixed height: nothing else moves.
-        self.digit_scroll = QScrollArea(self)
-        self.digit_scroll.setWidget(self.digits)
-        self.digit_scroll.setWidgetResizable(True)
-        self.digit_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.digit_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.digit_scroll.setFixedHeight(64)
-        self.digit_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.digit_scroll = self._digit_row_area()
         self._digit_buttons = QButtonGroup(self)
         self._digit_buttons.idClicked.connect(self.digitChosen)
         caption = QLabel("what it read", self)
@@ -154,6 +135,35 @@ class Panel(QWidget):
         self.history.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.history.setToolTip("Your last answers (Ctrl+C copies the current one)")
         self._history: list[str] = []
+        self._lay_out(caption)
+        self.show_blank()
+
+    def _words(self, name: str, height: int) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        label.setFixedHeight(height)
+        return label
+
+    def _digit_row_area(self) -> QScrollArea:
+        """One button per digit of a number, in a row of fixed height that scrolls sideways
+        when the number is long: nothing else moves."""
+        self.digits = QWidget()
+        self.digits.setObjectName("digits")
+        self._digit_row = QHBoxLayout(self.digits)
+        self._digit_row.setContentsMargins(0, 0, 0, 0)
+        self._digit_row.addStretch(1)
+        area = QScrollArea(self)
+        area.setWidget(self.digits)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setFixedHeight(64)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return area
+
+    def _lay_out(self, caption: QLabel) -> None:
         seen_box = QVBoxLayout()
         seen_box.setSpacing(2)
         seen_box.addWidget(self.seen)
@@ -170,9 +180,8 @@ class Panel(QWidget):
         layout.addWidget(self.note)
         layout.addStretch(1)
         layout.addWidget(self.history)
-        self.show_blank()
 
-    def show_blank(self, message: str = "Draw a digit") -> None:
+    def show_blank(self, message: str = DRAW) -> None:
         """No answer: the label holds no digit."""
         self._set_big("–")
         self.prediction.setEnabled(True)

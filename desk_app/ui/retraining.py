@@ -4,11 +4,12 @@ at the end what changed, measured the same way before and after."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QShortcut
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 
 def can_train() -> str | None:
@@ -16,7 +17,7 @@ def can_train() -> str | None:
     from importlib.util import find_spec
 
     from desk_app.model_files import data_dir
-    from desk_app.ui.retrain import SCRIPT
+    from desk_app.ui.retrain_process import SCRIPT
 
     steps = (f"python train_model.py --user-samples \"{data_dir() / 'samples'}\" --finetune "
              f"--out \"{data_dir() / 'model'}\"")
@@ -61,10 +62,19 @@ class ProgressDialog(QProgressDialog):
             event.ignore()
 
 
-class RetrainingMixin:
-    """Fine-tuning on the user's samples in a separate process, for :class:`MainWindow`."""
+class Retraining:
+    """Fine-tuning on the user's samples in a separate process: the checks before it starts, the
+    progress dialog, and what changed at the end. Made by the window, which hands it its
+    settings, the samples, the model in use and how to reload it, and how to speak."""
 
-    retrainer = None
+    def __init__(self, parent: QWidget, settings: QSettings, store: Callable[[], object],
+                 model: Callable[[], object], reload: Callable[[], None], say: Callable[..., None],
+                 fail: Callable[[str], None], after_dialog: Callable[[], None],
+                 running: Callable[[bool], None]) -> None:
+        self._parent, self._settings, self._store, self._model = parent, settings, store, model
+        self._reload, self._say, self._fail, self._after_dialog = reload, say, fail, after_dialog
+        self._running = running  # told when a run starts (True) and ends (False)
+        self.retrainer = None
 
     @property
     def user_model(self) -> Path:
@@ -73,12 +83,13 @@ class RetrainingMixin:
 
         return user_model_path()
 
-    def remove_stale_retraining(self) -> None:
+    @staticmethod
+    def remove_stale(data_dir: Path) -> None:
         """Temporary folders of a run whose window crashed or was killed go at the next start."""
-        from desk_app.ui.retrain import remove_stale
+        from desk_app.ui.retrain_process import remove_stale
 
-        if self.data_dir.is_dir():
-            remove_stale(self.data_dir)
+        if data_dir.is_dir():
+            remove_stale(data_dir)
 
     def find_mnist(self) -> str | None:
         """MNIST for training: the folder chosen here before, else where training looks itself;
@@ -87,44 +98,48 @@ class RetrainingMixin:
 
         chosen = str(self._settings.value("mnist_dir", "") or "")
         found = find_mnist(chosen if chosen and holds_mnist(chosen) else None)
-        while found is None:
-            box = QMessageBox(QMessageBox.Icon.Information, "Retraining needs MNIST",
-                              "Retraining needs the MNIST digits, which are not on this computer "
-                              "where desk-app looks: choose the folder that holds them (the four "
-                              "MNIST files, or mnist.npz).", QMessageBox.StandardButton.Cancel, self)
-            choose = box.addButton("Choose MNIST folder…", QMessageBox.ButtonRole.AcceptRole)
-            box.setDefaultButton(choose)
-            box.exec()
-            self.take_keyboard()
-            if box.clickedButton() is not choose:
-                return None
-            folder = QFileDialog.getExistingDirectory(self, "The folder that holds MNIST", str(Path.home()))
-            self.take_keyboard()
-            if not folder:
-                return None
-            if holds_mnist(folder):
-                self._settings.setValue("mnist_dir", folder)
-                found = Path(folder)
-            else:
-                self._fail(f"{folder} holds no MNIST files (train-images-idx3-ubyte and the other "
-                           "three, gzipped or not) and no mnist.npz.")
-                return None
-        return str(found)
+        if found is not None:
+            return str(found)
+        box = QMessageBox(QMessageBox.Icon.Information, "Retraining needs MNIST",
+                          "Retraining needs the MNIST digits, which are not on this computer "
+                          "where desk-app looks: choose the folder that holds them (the four "
+                          "MNIST files, or mnist.npz).", QMessageBox.StandardButton.Cancel, self._parent)
+        choose = box.addButton("Choose MNIST folder…", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(choose)
+        box.exec()
+        self._after_dialog()
+        if box.clickedButton() is not choose:
+            return None
+        folder = QFileDialog.getExistingDirectory(self._parent, "The folder that holds MNIST",
+                                                  str(Path.home()))
+        self._after_dialog()
+        if not folder:
+            return None
+        if not holds_mnist(folder):
+            self._fail(f"{folder} holds no MNIST files (train-images-idx3-ubyte and the other "
+                       "three, gzipped or not) and no mnist.npz.")
+            return None
+        self._settings.setValue("mnist_dir", folder)
+        return folder
 
-    def retrain(self) -> bool:
-        """Fine-tune the current model on the user's samples in a separate process."""
-        from desk_app.ui.retrain import Retrainer
-
-        self.load_model()
-        if self.retrainer is not None:
-            return False
-        base = self.recognizer.path.with_suffix(".keras") if self.recognizer else None
-        if len(self.store) == 0:
-            self._fail("No samples yet: when an answer is wrong, type the right digit.")
-            return False
+    def _cannot_start(self) -> str | None:
+        """Why a run cannot start now, in words; None when it can."""
+        recognizer = self._model()
+        base = recognizer.path.with_suffix(".keras") if recognizer else None
+        if len(self._store()) == 0:
+            return "No samples yet: when an answer is wrong, type the right digit."
         missing = can_train()
         if missing is None and (base is None or not base.is_file()):
             missing = f"Retraining needs the model's Keras file ({base.name if base else 'model.keras'})."
+        return missing
+
+    def start(self) -> bool:
+        """Fine-tune the model in use on the user's samples in a separate process."""
+        from desk_app.ui.retrain_process import Retrainer
+
+        if self.retrainer is not None:
+            return False
+        missing = self._cannot_start()
         if missing:
             self._fail(missing)
             return False
@@ -133,8 +148,9 @@ class RetrainingMixin:
             return False
         self.user_model.parent.mkdir(parents=True, exist_ok=True)
         self._before = self._measures()
-        self.retrainer = Retrainer(self.store.folder, base, self.user_model.parent, self, mnist)
-        self._progress = ProgressDialog("Starting…", "Cancel", 0, 100, self)
+        base = self._model().path.with_suffix(".keras")
+        self.retrainer = Retrainer(self._store().folder, base, self.user_model.parent, self._parent, mnist)
+        self._progress = ProgressDialog("Starting…", "Cancel", 0, 100, self._parent)
         self._progress.setWindowTitle("Retraining with your samples")
         self._progress.setMinimumDuration(0)
         self._progress.setMinimumWidth(420)
@@ -143,35 +159,36 @@ class RetrainingMixin:
         self._progress.canceled.connect(self.retrainer.cancel)
         self.retrainer.progress.connect(self._progress.setValue)
         self.retrainer.status.connect(self._progress.setLabelText)
-        self.retrainer.finished.connect(self._retrained)
+        self.retrainer.finished.connect(self._finished)
         self.retrainer.start()
         self._progress.show()
-        self.act_retrain.setEnabled(False)
+        self._running(True)
         return True
 
     def _measures(self) -> tuple[float | None, float | None]:
         """The model in use on MNIST's test set (its card) and on the user's own samples."""
-        if self.recognizer is None:
+        recognizer = self._model()
+        if recognizer is None:
             return None, None
-        acc = self.recognizer.card.get("test_accuracy")
-        images, labels = self.store.arrays()
+        acc = recognizer.card.get("test_accuracy")
+        images, labels = self._store().arrays()
         mine = None
         if len(labels):
-            mine = float((self.recognizer.predict_mnist(images).argmax(axis=1) == labels).mean())
+            mine = float((recognizer.predict_mnist(images).argmax(axis=1) == labels).mean())
         return (acc if isinstance(acc, float) else None), mine
 
-    def _retrained(self, outcome: str, message: str) -> None:
+    def _finished(self, outcome: str, message: str) -> None:
         self._progress.canceled.disconnect()
         self._progress.hide()
         self._progress.deleteLater()
         self.retrainer = None
-        self.act_retrain.setEnabled(True)
-        self.take_keyboard()
+        self._running(False)
+        self._after_dialog()
         if outcome == "ok":
-            self.load_model(reload=True)
-            self.say(message + " " + self._before_after(self._before, self._measures()), 15000)
+            self._reload()
+            self._say(message + " " + self._before_after(self._before, self._measures()), 15000)
         elif outcome == "cancelled":
-            self.say(message)
+            self._say(message)
         else:
             self._fail(message)
 
@@ -188,11 +205,11 @@ class RetrainingMixin:
         if self.retrainer is None or not self.retrainer.running:
             return True
         answer = QMessageBox.question(
-            self, "Quit desk-app?",
+            self._parent, "Quit desk-app?",
             "Retraining is still running. Quit and stop it? The current model stays.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
-        self.take_keyboard()
+        self._after_dialog()
         if answer != QMessageBox.StandardButton.Yes:
             return False
         self.retrainer.cancel()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, QStandardPaths, Qt, QThread, Signal
-from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from desk_app.samples import Sample, SampleStore
 from desk_app.ui import theme
-from desk_app.ui.corrections import plural
+from desk_app.ui.images import array_to_qimage
+from desk_app.words import plural
 
 
 def _thumbnail(image, palette) -> QIcon:
@@ -33,8 +34,7 @@ def _thumbnail(image, palette) -> QIcon:
     a = (image.astype(np.float32) / 255.0)[..., None]
     rgb = np.array([paper.red(), paper.green(), paper.blue()], np.float32) * (1 - a) + \
         np.array([ink.red(), ink.green(), ink.blue()], np.float32) * a
-    rgb = np.ascontiguousarray(rgb.round().astype(np.uint8))
-    img = QImage(rgb.data, 28, 28, 28 * 3, QImage.Format.Format_RGB888).copy()
+    img = array_to_qimage(rgb.round().astype(np.uint8))
     return QIcon(QPixmap.fromImage(img).scaled(56, 56))
 
 

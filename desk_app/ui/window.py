@@ -1,20 +1,21 @@
 """The main window: canvas on the left, answer panel on the right, menus and a toolbar.
 
-The window only wires its parts together: actions and menus (``actions``), files (``files``),
-corrections (``corrections``), retraining (``retraining``), the look (``theme``), the canvas and
-the panel. It shows itself before anything heavy loads: NumPy, Pillow and the LiteRT model are
-imported on the first turn of the event loop (or on first use), never TensorFlow.
+The window owns its parts and wires them together: the canvas and the panel, the commands
+(``actions.Actions``), pictures in and out (``files.Files``), the samples that corrections keep
+(``corrections.Corrections``) and retraining (``retraining.Retraining``). What a drawing reads as,
+and the words for it, come from the core (``desk_app.reading``): the window asks and shows. It
+shows itself before anything heavy loads: NumPy, Pillow and the LiteRT model are imported on the
+first turn of the event loop (or on first use), never TensorFlow.
 """
 
 from __future__ import annotations
 
 import math
 import os
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QIcon, QImage
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -27,25 +28,17 @@ from PySide6.QtWidgets import (
 
 from desk_app import model_files
 from desk_app.model_files import assets_dir
-from desk_app.ui import actions, theme
-from desk_app.ui.canvas import Canvas
-from desk_app.ui.corrections import CorrectionsMixin
-from desk_app.ui.files import FilesMixin, qimage_to_array
-from desk_app.ui.panel import NOT_A_DIGIT_SIGN, Panel
-from desk_app.ui.retraining import RetrainingMixin
+from desk_app.ui import theme
+from desk_app.ui.actions import Actions
+from desk_app.ui.canvas import PEN_RANGE, Canvas
+from desk_app.ui.corrections import Corrections
+from desk_app.ui.files import Files
+from desk_app.ui.images import gray_to_qimage, qimage_to_array
+from desk_app.ui.panel import Panel
+from desk_app.ui.retraining import Retraining
+from desk_app.words import DRAW, TITLE, plural
 
 LIVE_INTERVAL_MS = 80  # answers while drawing at most this often
-SIGNS = {"unsure": "?", "not a digit": NOT_A_DIGIT_SIGN, "too small": "·"}  # the big label, when no digit
-TITLE = "desk-app: handwritten digits"
-PEN_RANGE = (2, 60)
-
-
-def _to_qimage(gray) -> QImage:
-    """A float (H, W) array in [0, 1] as a grey QImage (ink white, like MNIST)."""
-    import numpy as np
-
-    a = np.ascontiguousarray((np.clip(gray, 0, 1) * 255).astype(np.uint8))
-    return QImage(a.data, a.shape[1], a.shape[0], a.shape[1], QImage.Format.Format_Grayscale8).copy()
 
 
 def _setting_number(value, default: float, lo: float, hi: float) -> float:
@@ -57,7 +50,7 @@ def _setting_number(value, default: float, lo: float, hi: float) -> float:
     return min(max(v, lo), hi) if math.isfinite(v) else default
 
 
-class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
+class MainWindow(QMainWindow):
     """desk-app's window. ``MainWindow()`` uses the bundled model; it does not show itself."""
 
     def __init__(self, model_path: str | Path | None = None) -> None:
@@ -81,8 +74,36 @@ class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
         pen = _setting_number(self._settings.value("pen_width", 18), 18.0, *PEN_RANGE)
         self.canvas = Canvas(self, pen_width=pen)
         self.panel = Panel(self)
-        # The panel scrolls when the window is short (a small or a scaled screen), so the window's
-        # minimum height is the canvas's, and the canvas keeps all the room the panel does not use.
+        self.setCentralWidget(self._central())
+        self.files = Files(self, self.canvas, self._settings, self.say, self._fail, self.take_keyboard)
+        self.corrections = Corrections(self.data_dir / "samples", self._fail)
+        self.retraining = Retraining(self, self._settings, lambda: self.corrections.store,
+                                     lambda: self.recognizer, lambda: self.load_model(reload=True),
+                                     self.say, self._fail, self.take_keyboard,
+                                     lambda running: self.actions.retrain.setEnabled(not running))
+        self.actions = Actions(self)
+        self.pen_box = self.actions.pen_box
+        self.pen_box.setValue(round(pen))
+        self.pen_box.valueChanged.connect(self._set_pen)
+        self.pen_box.editingFinished.connect(self._pen_done)
+        self.set_theme(str(self._settings.value("theme", "system")), save=False)
+        self.canvas.setFocus()  # the keyboard goes to the canvas from the start
+        self.say("Draw a digit, or a whole number. Esc clears, Ctrl+Z undoes, F1 tells more.")
+
+        self._live = QTimer(self, singleShot=True, interval=LIVE_INTERVAL_MS)
+        self._connect()
+        self._update_actions()
+        geometry = self._settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 640)
+        QTimer.singleShot(0, self.load_model)  # after the window is on screen
+
+    def _central(self) -> QWidget:
+        """The canvas, and beside it the panel. The panel scrolls when the window is short (a
+        small or a scaled screen), so the window's minimum height is the canvas's, and the
+        canvas keeps all the room the panel does not use."""
         side = QScrollArea(self)
         side.setObjectName("side")
         side.setWidget(self.panel)
@@ -95,16 +116,9 @@ class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
         layout = QHBoxLayout(central)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(side, 0)
-        self.setCentralWidget(central)
-        actions.install(self)
-        self.pen_box.setValue(round(pen))
-        self.pen_box.valueChanged.connect(self._set_pen)
-        self.pen_box.editingFinished.connect(self._pen_done)
-        self.set_theme(str(self._settings.value("theme", "system")), save=False)
-        self.canvas.setFocus()  # the keyboard goes to the canvas from the start
-        self.say("Draw a digit, or a whole number. Esc clears, Ctrl+Z undoes, F1 tells more.")
+        return central
 
-        self._live = QTimer(self, singleShot=True, interval=LIVE_INTERVAL_MS)
+    def _connect(self) -> None:
         self._live.timeout.connect(self.recognize)
         self.canvas.strokeStarted.connect(self._on_started)
         self.canvas.strokeMoved.connect(self._on_moved)
@@ -113,13 +127,6 @@ class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
         self.canvas.groupClicked.connect(self.select_digit)
         self.panel.digitChosen.connect(self.select_digit)
         self.panel.bars.digitClicked.connect(self.correct)
-        self._update_actions()
-        geometry = self._settings.value("geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1200, 640)
-        QTimer.singleShot(0, self.load_model)  # after the window is on screen
 
     # -- small things ----------------------------------------------------------------------------
 
@@ -136,10 +143,10 @@ class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
                                          QMessageBox.StandardButton.Ok, self))
 
     def _update_actions(self) -> None:
-        self.act_undo.setEnabled(self.canvas.can_undo() or self._last_sample is not None
-                                 or self._model_undo)
-        self.act_redo.setEnabled(self.canvas.can_redo())
-        self.act_save.setEnabled(not self.canvas.is_empty)
+        self.actions.undo.setEnabled(self.canvas.can_undo() or self.corrections.pending
+                                        or self._model_undo)
+        self.actions.redo.setEnabled(self.canvas.can_redo())
+        self.actions.save.setEnabled(not self.canvas.is_empty)
 
     def _set_pen(self, width: int) -> None:
         self.canvas.set_pen_width(width)
@@ -157,12 +164,12 @@ class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
 
     def set_theme(self, name: str, save: bool = True) -> None:
         applied = theme.apply(name)
-        self.act_themes[applied].setChecked(True)
+        self.actions.themes[applied].setChecked(True)
         if save:
             self._settings.setValue("theme", applied)
 
     def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{k}</b></td><td>{t}</td></tr>" for k, t in actions.shortcut_rows(self))
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>{t}</td></tr>" for k, t in self.actions.shortcut_rows())
         self.open_dialog_box(QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts",
                                          f"<table cellspacing=6>{rows}</table>",
                                          QMessageBox.StandardButton.Close, self))
@@ -205,7 +212,7 @@ class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
         if self._loaded and not reload:
             return
         if not self._loaded:
-            self.remove_stale_retraining()
+            Retraining.remove_stale(self.data_dir)
         self._loaded = True
         from desk_app.recognizer import ModelError, Recognizer
 
@@ -216,7 +223,7 @@ class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
                 break
             except ModelError as exc:
                 self.recognizer, self.model_error = None, str(exc)
-                if path == self.user_model:
+                if path == self.retraining.user_model:
                     self.say(f"Your retrained model is unusable ({exc}); using the bundled one.", 10000)
         self._show_model()
         if self.recognizer is None:
@@ -234,16 +241,16 @@ class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
         return words[:1].upper() + words[1:]
 
     def _show_model(self) -> None:
-        self.act_model.setText(self.model_words())
-        personal = self.recognizer is not None and self.recognizer.path == self.user_model
-        self.act_restore.setEnabled(personal and self._model_path is None)
-        self.act_use_mine.setEnabled(not personal and self._model_path is None
+        self.actions.model.setText(self.model_words())
+        personal = self.recognizer is not None and self.recognizer.path == self.retraining.user_model
+        self.actions.restore.setEnabled(personal and self._model_path is None)
+        self.actions.use_mine.setEnabled(not personal and self._model_path is None
                                      and model_files.set_aside_path().is_file())
 
     def restore_bundled(self) -> None:
         """Go back to the bundled model; the user's own is set aside, so Model > Use my
         retrained model (or Ctrl+Z right away) brings it back."""
-        if self._swap_model(self.user_model.parent, model_files.set_aside_path().parent):
+        if self._swap_model(self.retraining.user_model.parent, model_files.set_aside_path().parent):
             self._model_undo = True
             self._update_actions()
             self.say("Now reading with the bundled model. Ctrl+Z, or Model > Use my retrained "
@@ -251,7 +258,7 @@ class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
 
     def use_my_model(self) -> None:
         """Bring back the retrained model that "Restore the bundled model" set aside."""
-        if self._swap_model(model_files.set_aside_path().parent, self.user_model.parent):
+        if self._swap_model(model_files.set_aside_path().parent, self.retraining.user_model.parent):
             self.say("Reading with your retrained model again.")
 
     def _swap_model(self, src: Path, dst: Path) -> bool:
@@ -294,6 +301,7 @@ class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
         self.panel.set_note("")
         self.corrected = {}
         self._model_undo = False
+        self.last_error = None
         self.recognize()
 
     def recognize(self) -> None:
@@ -301,30 +309,27 @@ class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
         self._live.stop()
         self.load_model()
         if self.canvas.is_empty or not self.canvas.strokes and self.canvas.picture is None:
-            self._blank("Draw a digit")
+            self._blank(DRAW)
             return
         if self.recognizer is None:
-            self._blank("Draw a digit" if self.recognizer else f"No model: {self.model_error}")
+            self._blank(f"No model: {self.model_error}")
             return
-        from desk_app import imaging, numbers, verdicts
+        from desk_app.reading import read_canvas
 
+        picture = self.canvas.picture
+        size = self.canvas.size()
         try:
-            if self.canvas.picture is not None:
-                seen = imaging.image_to_mnist(qimage_to_array(self.canvas.picture))
-                reading = self.recognizer.read_mnist(seen[None])[0]
-                self.reading = numbers.NumberReading([numbers.Group((), (0, 0, 0, 0), reading, seen)])
-            else:
-                size = self.canvas.size()
-                self.reading = numbers.read(self.recognizer, self.canvas.strokes,
-                                            (size.width(), size.height()), self.canvas.pen_width())
+            self.reading = read_canvas(
+                self.canvas.strokes, None if picture is None else qimage_to_array(picture),
+                (size.width(), size.height()), self.canvas.pen_width(), self.recognizer.classify,
+                self.recognizer.thresholds)
         except (ValueError, RuntimeError) as exc:
             self._blank(str(exc))
             return
-        groups = self.reading.groups
-        if (len(groups) == 1 and groups[0].indices
-                and verdicts.is_click(self.canvas.strokes, self.canvas.pen_width())):
-            self._blank("Draw a digit")  # a click or a tap: nothing to say
+        if self.reading is None:
+            self._blank(DRAW)  # a click or a tap: nothing to say
             return
+        groups = self.reading.groups
         last = len(self.canvas.strokes) - 1  # show the digit being written by default
         self._selected = next((i for i, g in enumerate(groups) if last in g.indices), len(groups) - 1)
         self._show_reading()
@@ -336,34 +341,71 @@ class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
             self._show_reading()
 
     def _show_reading(self) -> None:
-        from desk_app import verdicts
+        from desk_app.reading import answer
 
         groups, sel = self.reading.groups, self._selected
         chosen = groups[sel]
         self.last_probs = chosen.probs
-        fixed = self.corrected  # group -> the digit the user typed for it
-        chars = [str(fixed[i]) if i in fixed else g.char for i, g in enumerate(groups)]
-        sure = [i in fixed or g.reading.verdict == verdicts.DIGIT for i, g in enumerate(groups)]
-        if len(groups) == 1:
-            r = chosen.reading
-            shown = sure[0]
-            text = chars[0] if shown else SIGNS[r.verdict]
-            detail = ("your correction" if fixed else f"{r.confidence:.0%} confident") if shown else r.words
-        else:
-            text = "".join(chars)
-            shown = all(sure)
-            doubtful = [f"digit {i + 1}: {g.reading.words}" for i, g in enumerate(groups) if not sure[i]]
-            read = [g.reading.confidence for i, g in enumerate(groups) if i not in fixed]
-            detail = ("; ".join(doubtful) if doubtful
-                      else f"{min(read):.0%} confident" if read else "your corrections")
-        has_class = self.recognizer is not None and self.recognizer.classes == 11
-        r = chosen.reading
-        self.panel.show_answer(text, detail, r.shares, _to_qimage(chosen.image), shown,
-                               r.not_a_digit if has_class and r.verdict != verdicts.TOO_SMALL else None)
-        self.panel.set_digits([(chars[i], 1.0 if i in fixed else g.reading.confidence)
-                               for i, g in enumerate(groups)], sel)
+        classes = self.recognizer.classes if self.recognizer is not None else 10
+        shown = answer(self.reading, self.corrected, sel, classes)
+        self.panel.show_answer(shown.text, shown.detail, shown.shares, gray_to_qimage(chosen.image),
+                               shown.shown, shown.not_a_digit)
+        self.panel.set_digits([(c, 1.0 if i in self.corrected else g.reading.confidence)
+                               for i, (c, g) in enumerate(zip(shown.chars, groups, strict=True))], sel)
         self.canvas.set_boxes([g.box for g in groups] if len(groups) > 1 else [], sel)
-        self.setWindowTitle(f"desk-app: {text}" if shown else TITLE)
+        self.setWindowTitle(shown.title)
+
+    # -- corrections and retraining ------------------------------------------------------------
+
+    def correct(self, digit: int) -> bool:
+        """Keep the digit on show (the chosen one of a number) as a sample labelled ``digit``."""
+        if self.reading is None:
+            self.say("Draw a digit first, then type what it is.")
+            return False
+        group = self.reading.groups[self._selected]
+        strokes = self.canvas.strokes
+        if not self.corrections.keep(group.image, digit, [strokes[i] for i in group.indices],
+                                     self.canvas.document, self._selected):
+            return False
+        self.corrected[self._selected] = digit
+        self._show_reading()  # the answer follows the correction
+        n = len(self.reading.groups)
+        which = f" digit {self._selected + 1} of {n}" if n > 1 else ""
+        what = "your " + plural(len(self.corrections.store), "sample")
+        self.panel.set_note(f"Saved{which} as {digit} ({what}). Ctrl+Z takes it back.")
+        self.say(f"Kept{which or ' the drawing'} as a {digit}: {what}. Retrain with them: Ctrl+R.")
+        self._update_actions()
+        return True
+
+    def take_back_correction(self) -> bool:
+        """Undo the last correction, if it is the last thing done: the sample is deleted."""
+        index = self.corrections.take_back(self.canvas.document)
+        if index is None:
+            return False
+        self.corrected.pop(index, None)
+        if self.reading is not None:
+            self._show_reading()
+        self.panel.set_note("Sample removed.")
+        self.say(f"Sample removed: your {plural(len(self.corrections.store), 'sample')} remain.")
+        return True
+
+    def show_samples(self) -> None:
+        from desk_app.ui.samples_dialog import SamplesDialog
+
+        self.open_dialog_box(SamplesDialog(self.corrections.store, self))
+
+    def retrain(self) -> bool:
+        """Fine-tune the model in use on the user's samples (in a separate process)."""
+        self.load_model()
+        return self.retraining.start()
+
+    def dragEnterEvent(self, event) -> None:
+        if Files.accepts(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        self.files.drop(event.mimeData())
+        event.acceptProposedAction()
 
     # -- about and closing -------------------------------------------------------------------
 
@@ -405,20 +447,8 @@ class MainWindow(FilesMixin, CorrectionsMixin, RetrainingMixin, QMainWindow):
             self.canvas.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def closeEvent(self, event) -> None:
-        if not self.confirm_quit():
+        if not self.retraining.confirm_quit():
             event.ignore()
             return
         self._settings.setValue("geometry", self.saveGeometry())
         super().closeEvent(event)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        probe = os.environ.get("DESK_APP_STARTUP_PROBE")
-        if probe:  # for `make bench`: when the window was first shown
-            QTimer.singleShot(0, lambda: self._probe(probe))
-
-    def _probe(self, path: str) -> None:
-        shown = time.time()
-        self.load_model()
-        Path(path).write_text(f"{shown} {time.time()}\n")
-        QApplication.quit()

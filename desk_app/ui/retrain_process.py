@@ -1,6 +1,6 @@
-"""Retraining from the window: train_model.py --finetune in a separate process (so the window
-never freezes and never imports TensorFlow), a progress dialog with Cancel, and the new model
-swapped in only when the run succeeded."""
+"""The fine-tuning process: train_model.py --finetune run in a QProcess (so the window never
+freezes and never imports TensorFlow), its progress lines read as they come, Cancel, and the new
+model swapped in only when the run succeeded. ``retraining`` is the window's side of it."""
 
 from __future__ import annotations
 

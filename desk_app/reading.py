@@ -1,0 +1,104 @@
+"""What the app reads, and the words it says, decided in one place (NumPy only: no Qt).
+
+``read_canvas`` reads what a canvas holds: an opened picture when there is one, else the
+drawing, with every size rule, the grouping of strokes into digits, the splitting of merged ones
+and the verdicts (``numbers`` and ``verdicts`` do the work). It takes the network as a
+``classify`` function and its ``Thresholds``, not the recogniser, so nothing calls back.
+``answer`` turns a reading, and the digits the user typed over it, into what the window shows;
+``plain`` is the same verdict as the command line prints it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from desk_app import imaging, numbers, verdicts
+from desk_app.numbers import Group, NumberReading
+from desk_app.words import SIGNS, TITLE
+
+Classify = Callable[[np.ndarray], np.ndarray]  # (N, 28, 28) images -> (N, 10 or 11) probabilities
+
+
+
+def read_drawing(strokes: Sequence[np.ndarray], canvas_size: tuple[float, float], pen_width: float,
+                 classify: Classify, thresholds: verdicts.Thresholds) -> NumberReading | None:
+    """The digits of a drawing (one or a whole number); None for a click or a tap, which is
+    no attempt at drawing and gets no answer at all."""
+    reading = numbers.read(classify, thresholds, strokes, canvas_size, pen_width)
+    if len(reading.groups) == 1 and verdicts.is_click(strokes, pen_width):
+        return None
+    return reading
+
+
+def read_picture(picture: object, classify: Classify, thresholds: verdicts.Thresholds) -> NumberReading:
+    """A picture of one digit (a path, or a uint8 grey, RGB or RGBA array), read as one group."""
+    seen = imaging.image_to_mnist(picture)
+    reading = verdicts.read(classify(seen[None]), [False], thresholds)[0]
+    return NumberReading([Group((), (0.0, 0.0, 0.0, 0.0), reading, seen)])
+
+
+def read_canvas(strokes: Sequence[np.ndarray], picture: np.ndarray | None,
+                canvas_size: tuple[float, float], pen_width: float, classify: Classify,
+                thresholds: verdicts.Thresholds) -> NumberReading | None:
+    """What a canvas holds: its picture when one is open (strokes are not drawn over one), else
+    its strokes. None when there is nothing to read. Raises ValueError for an unreadable one."""
+    if picture is not None:
+        return read_picture(picture, classify, thresholds)
+    if not strokes:
+        return None
+    return read_drawing(strokes, canvas_size, pen_width, classify, thresholds)
+
+
+def confident(confidence: float) -> str:
+    return f"{confidence:.0%} confident"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the window shows for a reading."""
+
+    text: str  # the big label: "7", "2026", "?" (unsure), "✗" (not a digit), "·" (too small)
+    detail: str  # the line under it: "93% confident", "Unsure: 1 or 7?", "digit 2: Not a digit"
+    shown: bool  # every digit is one the app stands behind (or the user typed)
+    chars: tuple[str, ...]  # each digit of the number as shown, corrections included
+    title: str  # the window's title
+    shares: np.ndarray  # the bars of the chosen digit: P(d) for each digit d
+    not_a_digit: float | None  # and its "not a digit" bar (None: no such bar)
+
+
+def answer(reading: NumberReading, corrected: Mapping[int, int] | None = None, chosen: int = -1,
+           classes: int = 11) -> Answer:
+    """The window's words for ``reading``; ``corrected`` maps a digit's position to the digit
+    the user typed for it, which then stands as read. The bars are those of digit ``chosen``:
+    a "not a digit" bar for a model that has that class, and none for a drawing too small."""
+    fixed = corrected or {}
+    groups = reading.groups
+    chars = tuple(str(fixed[i]) if i in fixed else g.char for i, g in enumerate(groups))
+    sure = [i in fixed or g.reading.verdict == verdicts.DIGIT for i, g in enumerate(groups)]
+    shown = all(sure)
+    if len(groups) == 1:
+        r = groups[0].reading
+        text = chars[0] if shown else SIGNS[r.verdict]
+        detail = ("your correction" if fixed else confident(r.confidence)) if shown else r.words
+    else:
+        text = "".join(chars)
+        doubtful = [f"digit {i + 1}: {g.reading.words}" for i, g in enumerate(groups) if not sure[i]]
+        read = [g.reading.confidence for i, g in enumerate(groups) if i not in fixed]
+        detail = ("; ".join(doubtful) if doubtful
+                  else confident(min(read)) if read else "your corrections")
+    r = groups[chosen].reading
+    bar = r.not_a_digit if classes == 11 and r.verdict != verdicts.TOO_SMALL else None
+    return Answer(text, detail, shown, chars, f"desk-app: {text}" if shown else TITLE, r.shares, bar)
+
+
+def plain(reading: verdicts.Reading) -> str:
+    """A reading as the command line prints it: "7", "unsure: 1 or 7", "not a digit" or
+    "too small" (lower case, no punctuation to parse around)."""
+    if reading.verdict == verdicts.DIGIT:
+        return str(reading.digit)
+    if reading.verdict == verdicts.UNSURE and reading.pair:
+        return f"unsure: {reading.pair[0]} or {reading.pair[1]}"
+    return reading.verdict
