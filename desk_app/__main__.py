@@ -13,7 +13,6 @@ in a name is written as \\, \t or \n, and bytes that are not UTF-8 as \xNN.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 
@@ -83,6 +82,8 @@ def emit(line: str) -> None:
 
 
 def read_files(paths: list[str], model: str | None = None, fmt: str = "tsv") -> int:
+    import json
+
     from desk_app.imaging import ImageFileError
     from desk_app.reading import plain
 
@@ -138,8 +139,10 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("desk-app")
     app.setOrganizationName("desk-app")
-    window = MainWindow(args.model)
+    window = MainWindow(args.model, build=False)  # the frame, on screen at once
     window.show()
+    app.processEvents()  # sends it to the display; input waits in the queue meanwhile
+    window.build()  # its contents, before any stroke is handled: nothing drawn is lost
     return app.exec()
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from importlib import resources
 from pathlib import Path
 
 TFLITE_NAME = "model.tflite"
@@ -19,6 +18,8 @@ def assets_dir() -> Path:
     """The bundled model's folder: ``assets/`` in a checkout, or the copy inside the wheel."""
     if (_CHECKOUT_ASSETS / TFLITE_NAME).is_file():
         return _CHECKOUT_ASSETS
+    from importlib import resources  # only for an installed wheel: not on the way to the window
+
     try:
         packaged = Path(str(resources.files("desk_app") / "assets"))
     except (ModuleNotFoundError, TypeError):  # pragma: no cover - exotic loaders

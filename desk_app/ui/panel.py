@@ -217,7 +217,7 @@ class Panel(QWidget):
         font = QFont(self.prediction.font())
         size = BIG
         font.setPointSize(size)
-        while size > 12 and QFontMetrics(font).horizontalAdvance(text) > WIDTH - SEEN - 40:
+        while size > 12 and len(text) > 1 and QFontMetrics(font).horizontalAdvance(text) > WIDTH - SEEN - 40:
             size -= 4
             font.setPointSize(size)
         self.prediction.setFont(font)

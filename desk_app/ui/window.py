@@ -3,9 +3,11 @@
 The window owns its parts and wires them together: the canvas and the panel, the commands
 (``actions.Actions``), pictures in and out (``files.Files``), the samples that corrections keep
 (``corrections.Corrections``) and retraining (``retraining.Retraining``). What a drawing reads as,
-and the words for it, come from the core (``desk_app.reading``): the window asks and shows. It
-shows itself before anything heavy loads: NumPy, Pillow and the LiteRT model are imported on the
-first turn of the event loop (or on first use), never TensorFlow.
+and the words for it, come from the core (``desk_app.reading``): the window asks and shows.
+
+The app shows the window's frame first (``MainWindow(build=False)``, then ``build()`` before any
+input is handled): the rest of Qt, the parts, NumPy and the LiteRT model load after it is on
+screen, and TensorFlow never.
 """
 
 from __future__ import annotations
@@ -14,29 +16,15 @@ import math
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import (
-    QApplication,
-    QFrame,
-    QHBoxLayout,
-    QMainWindow,
-    QMessageBox,
-    QScrollArea,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtWidgets import QMainWindow
 
 from desk_app import model_files
-from desk_app.model_files import assets_dir
 from desk_app.ui import theme
-from desk_app.ui.actions import Actions
-from desk_app.ui.canvas import PEN_RANGE, Canvas
-from desk_app.ui.corrections import Corrections
-from desk_app.ui.files import Files
-from desk_app.ui.images import gray_to_qimage, qimage_to_array
-from desk_app.ui.panel import Panel
-from desk_app.ui.retraining import Retraining
 from desk_app.words import DRAW, TITLE, plural
+
+# The rest of Qt (its Qt namespace alone takes longer to set up than an empty window takes to
+# show) and the window's parts are imported by build(), after the window is on screen.
 
 LIVE_INTERVAL_MS = 80  # answers while drawing at most this often
 
@@ -53,10 +41,13 @@ def _setting_number(value, default: float, lo: float, hi: float) -> float:
 class MainWindow(QMainWindow):
     """desk-app's window. ``MainWindow()`` uses the bundled model; it does not show itself."""
 
-    def __init__(self, model_path: str | Path | None = None) -> None:
+    def __init__(self, model_path: str | Path | None = None, build: bool = True) -> None:
+        """``build=False``: only the frame (title, size, theme), so that it can be shown at once;
+        ``build()`` then makes the canvas, panel, menus and parts (the app calls it from its
+        event loop). Either way the model loads on the event loop's first turn, or when a
+        stroke needs it."""
         super().__init__()
         self.setWindowTitle(TITLE)
-        self.setWindowIcon(QIcon(str(assets_dir() / "desk-app.png")))
         self.setAcceptDrops(True)
         self._model_path = model_path
         self.recognizer = None
@@ -67,10 +58,34 @@ class MainWindow(QMainWindow):
         self.corrected: dict[int, int] = {}  # digits of the reading the user corrected by typing
         self._selected = -1
         self._loaded = False
+        self._built = False
         self._model_undo = False  # Ctrl+Z brings back the model that was just set aside
         self._settings = QSettings("desk-app", "desk-app")
         self.data_dir = model_files.data_dir()  # the command line finds the same folder
+        self.set_theme(str(self._settings.value("theme", "system")), save=False)
+        geometry = self._settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 640)
+        if build:
+            self.build()
 
+    def build(self) -> None:
+        """The canvas, the panel, the commands and the parts; then the model, on the next turn."""
+        if self._built:
+            return
+        self._built = True
+        from PySide6.QtGui import QIcon
+
+        from desk_app.ui.actions import Actions
+        from desk_app.ui.canvas import PEN_RANGE, Canvas
+        from desk_app.ui.corrections import Corrections
+        from desk_app.ui.files import Files
+        from desk_app.ui.panel import Panel
+        from desk_app.ui.retraining import Retraining
+
+        self.setWindowIcon(QIcon(str(model_files.assets_dir() / "desk-app.png")))
         pen = _setting_number(self._settings.value("pen_width", 18), 18.0, *PEN_RANGE)
         self.canvas = Canvas(self, pen_width=pen)
         self.panel = Panel(self)
@@ -82,28 +97,27 @@ class MainWindow(QMainWindow):
                                      self.say, self._fail, self.take_keyboard,
                                      lambda running: self.actions.retrain.setEnabled(not running))
         self.actions = Actions(self)
+        self.actions.themes[self._theme].setChecked(True)
         self.pen_box = self.actions.pen_box
         self.pen_box.setValue(round(pen))
         self.pen_box.valueChanged.connect(self._set_pen)
         self.pen_box.editingFinished.connect(self._pen_done)
-        self.set_theme(str(self._settings.value("theme", "system")), save=False)
         self.canvas.setFocus()  # the keyboard goes to the canvas from the start
         self.say("Draw a digit, or a whole number. Esc clears, Ctrl+Z undoes, F1 tells more.")
-
-        self._live = QTimer(self, singleShot=True, interval=LIVE_INTERVAL_MS)
+        self._live = QTimer(self)
+        self._live.setSingleShot(True)
+        self._live.setInterval(LIVE_INTERVAL_MS)
         self._connect()
         self._update_actions()
-        geometry = self._settings.value("geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1200, 640)
         QTimer.singleShot(0, self.load_model)  # after the window is on screen
 
-    def _central(self) -> QWidget:
+    def _central(self):
         """The canvas, and beside it the panel. The panel scrolls when the window is short (a
         small or a scaled screen), so the window's minimum height is the canvas's, and the
         canvas keeps all the room the panel does not use."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QWidget
+
         side = QScrollArea(self)
         side.setObjectName("side")
         side.setWidget(self.panel)
@@ -136,6 +150,8 @@ class MainWindow(QMainWindow):
 
     def _fail(self, message: str) -> None:
         """Say what went wrong without blocking (a modal dialog would stall tests and scripts)."""
+        from PySide6.QtWidgets import QMessageBox
+
         message = message[:1].upper() + message[1:]
         self.last_error = message
         self.statusBar().showMessage(message, 10000)
@@ -155,6 +171,8 @@ class MainWindow(QMainWindow):
             self._pen_done()
 
     def _pen_done(self) -> None:
+        from PySide6.QtCore import Qt
+
         if self.pen_box.hasFocus():
             self.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -163,12 +181,15 @@ class MainWindow(QMainWindow):
         self.say(f"Pen {self.pen_box.value()} px for new strokes.", 2000)
 
     def set_theme(self, name: str, save: bool = True) -> None:
-        applied = theme.apply(name)
-        self.actions.themes[applied].setChecked(True)
+        applied = self._theme = theme.apply(name)
+        if self._built:
+            self.actions.themes[applied].setChecked(True)
         if save:
             self._settings.setValue("theme", applied)
 
     def show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         rows = "".join(f"<tr><td><b>{k}</b></td><td>{t}</td></tr>" for k, t in self.actions.shortcut_rows())
         self.open_dialog_box(QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts",
                                          f"<table cellspacing=6>{rows}</table>",
@@ -197,6 +218,8 @@ class MainWindow(QMainWindow):
             self.say("Cleared. Ctrl+Z brings it back.", 3000)
 
     def copy_answer(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
         text = self.reading.text if self.reading is not None else ""
         if not any(c.isdigit() for c in text):
             self.say("No answer to copy yet.")
@@ -212,6 +235,8 @@ class MainWindow(QMainWindow):
         if self._loaded and not reload:
             return
         if not self._loaded:
+            from desk_app.ui.retraining import Retraining
+
             Retraining.remove_stale(self.data_dir)
         self._loaded = True
         from desk_app.recognizer import ModelError, Recognizer
@@ -315,6 +340,7 @@ class MainWindow(QMainWindow):
             self._blank(f"No model: {self.model_error}")
             return
         from desk_app.reading import read_canvas
+        from desk_app.ui.images import qimage_to_array
 
         picture = self.canvas.picture
         size = self.canvas.size()
@@ -342,6 +368,7 @@ class MainWindow(QMainWindow):
 
     def _show_reading(self) -> None:
         from desk_app.reading import answer
+        from desk_app.ui.images import gray_to_qimage
 
         groups, sel = self.reading.groups, self._selected
         chosen = groups[sel]
@@ -400,6 +427,8 @@ class MainWindow(QMainWindow):
         return self.retraining.start()
 
     def dragEnterEvent(self, event) -> None:
+        from desk_app.ui.files import Files
+
         if Files.accepts(event.mimeData()):
             event.acceptProposedAction()
 
@@ -425,6 +454,8 @@ class MainWindow(QMainWindow):
                 "ICPR 1994.</p><p>Keyboard shortcuts: Help &gt; Keyboard shortcuts (Ctrl+/).</p>")
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.NoIcon, "About desk-app", self.about_text(),
                           QMessageBox.StandardButton.Close, self)
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
@@ -432,6 +463,8 @@ class MainWindow(QMainWindow):
 
     def open_dialog_box(self, dialog) -> None:
         """Open a window-modal dialog that deletes itself and gives the keyboard back."""
+        from PySide6.QtCore import Qt
+
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self.take_keyboard)
         dialog.open()
@@ -442,12 +475,15 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._take_keyboard)
 
     def _take_keyboard(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
         if QApplication.activeModalWidget() is None and self.isVisible():
             self.activateWindow()
             self.canvas.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def closeEvent(self, event) -> None:
-        if not self.retraining.confirm_quit():
+        if self._built and not self.retraining.confirm_quit():
             event.ignore()
             return
         self._settings.setValue("geometry", self.saveGeometry())
