@@ -454,11 +454,14 @@ def test_retraining_without_mnist_asks_for_the_folder_once(window, qtbot, monkey
 
     QTimer.singleShot(200, choose)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(mnist))
-    assert window.retraining.find_mnist() == str(mnist)
-    assert "MNIST" in said[0] and "\n" not in said[0] and "Traceback" not in said[0]
-    assert window._settings.value("mnist_dir") == str(mnist)
-    assert window.retraining.find_mnist() == str(mnist)  # remembered: no question the second time
-    assert isinstance(QMessageBox, type) and len(said) == 1
+    try:
+        assert window.retraining.find_mnist() == str(mnist)
+        assert "MNIST" in said[0] and "\n" not in said[0] and "Traceback" not in said[0]
+        assert window._settings.value("mnist_dir") == str(mnist)
+        assert window.retraining.find_mnist() == str(mnist)  # remembered: no question the second time
+        assert isinstance(QMessageBox, type) and len(said) == 1
+    finally:  # the settings outlive the test: later retraining tests must not get this fake MNIST
+        window._settings.remove("mnist_dir")
 
 
 def test_a_number_cleared_leaves_no_stray_windows(window):
