@@ -188,7 +188,10 @@ def main() -> int:
 
     start = startup()
     latency, worst, memory, tf = session(digits)
-    ok = lambda v, t: "yes" if v <= t else "NO"  # noqa: E731
+
+    def ok(value: float, target: float) -> str:
+        return "yes" if value <= target else "NO"
+
     ratio = start["app"] / start["empty"]
     print("| measure (this machine) | value | target | met |")
     print("| --- | ---: | ---: | :---: |")
