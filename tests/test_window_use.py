@@ -513,3 +513,31 @@ def test_a_stroke_drawn_before_the_model_is_loaded_is_read(qtbot, tmp_path, monk
     draw(canvas, SEVEN)
     qtbot.waitUntil(lambda: w.windowTitle() == "desk-app: 7", timeout=10_000)
     assert w.recognizer is not None and answer(w) == "7"
+
+
+def test_the_eraser_removes_whole_strokes_and_delete_removes_the_chosen_digit(window):
+    """E and a drag over a stroke remove that stroke (one Ctrl+Z brings it back); on a number,
+    a right click chooses a digit and Delete removes it; on one digit Delete clears all."""
+    canvas = window.canvas
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    for x in (100.0, 300.0, 500.0):
+        draw(canvas, [np.array([[x, 100.0], [x, 300.0]])])
+    assert answer(window) == "111"
+    press(window, Qt.Key.Key_E)
+    assert canvas.erasing and window.actions.eraser.isChecked()
+    draw(canvas, [np.array([[285.0, 200.0], [300.0, 205.0], [315.0, 210.0]])])  # across the middle 1
+    assert answer(window) == "11" and len(canvas.strokes) == 2
+    press(window, Qt.Key.Key_Z, ctrl)  # the whole drag was one step
+    assert answer(window) == "111" and len(canvas.strokes) == 3
+    press(window, Qt.Key.Key_E)
+    assert not canvas.erasing and not window.actions.eraser.isChecked()
+    QTest.mouseClick(canvas, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, QPoint(500, 200))
+    press(window, Qt.Key.Key_Delete)
+    assert answer(window) == "11" and [s[0][0] for s in canvas.strokes] == [100.0, 300.0]
+    press(window, Qt.Key.Key_Z, ctrl)
+    assert answer(window) == "111"
+    for _ in range(2):  # two digits deleted one by one (the last one written is chosen), then one
+        press(window, Qt.Key.Key_Delete)
+    assert answer(window) == "1"
+    press(window, Qt.Key.Key_Delete)
+    assert canvas.is_empty

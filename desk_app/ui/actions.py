@@ -39,7 +39,11 @@ class Actions:
         self.quit = add(w, "&Quit", w.close, [K.Quit], "Quit desk-app")
         self.undo = add(w, "&Undo", w.undo, [K.Undo], "Undo the last stroke or correction")
         self.redo = add(w, "&Redo", w.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo what was undone")
-        self.clear = add(w, "C&lear", w.clear, [Qt.Key.Key_Escape, Qt.Key.Key_Delete], "Clear the canvas")
+        self.clear = add(w, "C&lear", w.clear, [Qt.Key.Key_Escape], "Clear the canvas")
+        self.delete = add(w, "&Delete digit", w.delete_digit, [Qt.Key.Key_Delete],
+                          "Delete the chosen digit of a number (the whole drawing when it is one)")
+        self.eraser = add(w, "&Eraser", w.set_eraser, ["E"], "Erase whole strokes by dragging over them")
+        self.eraser.setCheckable(True)
         self.copy = add(w, "&Copy answer", w.copy_answer, [K.Copy], "Copy the answer as text")
         self.paste = add(w, "&Paste image", w.files.paste, [K.Paste],
                          "Read a digit from an image on the clipboard")
@@ -78,7 +82,7 @@ class Actions:
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit = bar.addMenu("&Edit")
-        edit.addActions([self.undo, self.redo, self.clear])
+        edit.addActions([self.undo, self.redo, self.clear, self.delete, self.eraser])
         edit.addSeparator()
         edit.addActions([self.copy, self.paste])
         edit.addSeparator()
@@ -100,7 +104,7 @@ class Actions:
         tools = QToolBar("Tools", w)
         tools.setObjectName("tools")
         tools.setMovable(False)
-        tools.addActions([self.clear, self.undo, self.redo, self.open, self.save])
+        tools.addActions([self.clear, self.undo, self.redo, self.eraser, self.open, self.save])
         tools.addSeparator()
         tools.addWidget(QLabel(" Pen ", tools))
         pen_box = QSpinBox(tools)
@@ -117,8 +121,9 @@ class Actions:
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """(keys, what they do) for every action with a shortcut: the Help's list."""
         rows = [(_keys_text(act.shortcuts()), act.statusTip())
-                for act in (self.clear, self.undo, self.redo, self.copy, self.paste, self.open, self.save,
+                for act in (self.clear, self.delete, self.eraser, self.undo, self.redo, self.copy, self.paste,
+                            self.open, self.save,
                             self.thinner, self.thicker, self.samples, self.retrain, self.shortcuts,
                             self.about, self.quit)]
-        rows.insert(5, ("0 - 9", "This is what I meant: keep the drawing as a sample of that digit"))
+        rows.insert(7, ("0 - 9", "This is what I meant: keep the drawing as a sample of that digit"))
         return rows

@@ -21,6 +21,18 @@ HINT = ("Draw a digit here, or a whole number.\n"
         "Wrong answer? Type the right digit to teach it your handwriting.")
 
 
+def _near(stroke, x: float, y: float, reach: float) -> bool:
+    """Some segment of ``stroke`` passes within ``reach`` of (x, y)."""
+    r2 = reach * reach
+    for (x0, y0), (x1, y1) in zip(stroke, stroke[1:] or stroke, strict=False):
+        dx, dy = x1 - x0, y1 - y0
+        length2 = dx * dx + dy * dy
+        t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((x - x0) * dx + (y - y0) * dy) / length2))
+        if (x0 + t * dx - x) ** 2 + (y0 + t * dy - y) ** 2 <= r2:
+            return True
+    return False
+
+
 def _visible_parts(stroke: Points, width: float, height: float) -> list[Points]:
     """The runs of a stroke's points that lie on a ``width`` x ``height`` canvas."""
     def inside(p: tuple[float, float]) -> bool:
@@ -79,6 +91,8 @@ class Canvas(QWidget):
         self._image = QImage()
         self._boxes: list[QRectF] = []
         self._selected = -1
+        self._eraser = False
+        self._erase_from: Document | None = None  # the document when an erasing drag began
 
     # -- document ------------------------------------------------------------------------------
 
@@ -88,11 +102,52 @@ class Canvas(QWidget):
             out.append(list(self._current))
         return out
 
+    def _parts(self) -> list[tuple[int, Points]]:
+        return [(k, part) for k, s in enumerate(self._all_strokes())
+                for part in _visible_parts(s, self.width(), self.height())]
+
     @property
     def strokes(self) -> list[Points]:
         """What is read: the finished strokes plus the one being drawn, in canvas pixels, cut
         to the visible canvas (ink left outside by a smaller window is not seen, so not read)."""
-        return [part for s in self._all_strokes() for part in _visible_parts(s, self.width(), self.height())]
+        return [part for _, part in self._parts()]
+
+    def remove_parts(self, indices) -> bool:
+        """Remove the drawn strokes that the parts ``indices`` of ``strokes`` belong to (one
+        digit of a number, say), undoably; False when there was nothing to remove."""
+        parts = self._parts()
+        owners = {parts[i][0] for i in indices if 0 <= i < len(parts)} & set(range(len(self._doc.strokes)))
+        return self._remove(owners, remember=True)
+
+    def _remove(self, owners: set[int], remember: bool) -> bool:
+        if not owners:
+            return False
+        keep = [k for k in range(len(self._doc.strokes)) if k not in owners]
+        doc = Document(tuple(self._doc.strokes[k] for k in keep), None,
+                       tuple(self._doc.widths[k] for k in keep))
+        if remember:
+            self._commit(doc)
+        else:  # one step of an erasing drag: undone all at once (mouseReleaseEvent)
+            self._doc = doc
+            self._redraw()
+            self.documentChanged.emit()
+        return True
+
+    @property
+    def erasing(self) -> bool:
+        return self._eraser
+
+    def set_eraser(self, on: bool) -> None:
+        """The eraser: a drag removes each whole stroke it touches (one undo step a drag)."""
+        self._eraser = bool(on)
+        self.setCursor(Qt.CursorShape.PointingHandCursor if on else Qt.CursorShape.CrossCursor)
+        self.setToolTip("Erase: drag over the strokes to remove (E draws again)" if on
+                        else "Draw a digit with the mouse, a pen or a finger")
+
+    def _erase_at(self, x: float, y: float) -> None:
+        reach = max(8.0, self._pen_width / 2)
+        self._remove({k for k, s in enumerate(self._doc.strokes)
+                      if _near(s, x, y, reach + self._doc.widths[k] / 2)}, remember=False)
 
     @property
     def document(self) -> Document:
@@ -298,6 +353,10 @@ class Canvas(QWidget):
             return
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         pt = self._inside(event)
+        if self._eraser:
+            self._erase_from = self._doc
+            self._erase_at(*pt)
+            return
         if self._doc.image is not None:  # drawing replaces an opened picture
             self._commit(Document())
         self._current = [pt]
@@ -308,6 +367,9 @@ class Canvas(QWidget):
         self.strokeStarted.emit()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._erase_from is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            self._erase_at(*self._inside(event))
+            return
         if self._current is None or not event.buttons() & Qt.MouseButton.LeftButton:
             return
         pt = self._inside(event)
@@ -317,6 +379,14 @@ class Canvas(QWidget):
             self.strokeMoved.emit()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._erase_from is not None and event.button() == Qt.MouseButton.LeftButton:
+            before, self._erase_from = self._erase_from, None
+            if before is not self._doc:  # the whole drag is one undo step
+                self._undo.append(before)
+                del self._undo[:-UNDO_LIMIT]
+                self._redo.clear()
+                self.documentChanged.emit()
+            return
         if event.button() != Qt.MouseButton.LeftButton or self._current is None:
             return
         stroke, self._current = tuple(self._current), None

@@ -217,6 +217,22 @@ class MainWindow(QMainWindow):
         if not was_empty:
             self.say("Cleared. Ctrl+Z brings it back.", 3000)
 
+    def delete_digit(self) -> None:
+        """Delete: the chosen digit of a number goes (undoably); a single digit clears all."""
+        if self.reading is None or len(self.reading.groups) < 2 or self.canvas.picture is not None:
+            self.clear()
+            return
+        index = self._selected
+        if self.canvas.remove_parts(self.reading.groups[index].indices):
+            self.say(f"Deleted digit {index + 1}. Ctrl+Z brings it back.", 3000)
+
+    def set_eraser(self, on: bool) -> None:
+        """E: the eraser removes whole strokes it touches; E again draws."""
+        self.canvas.set_eraser(on)
+        self.actions.eraser.setChecked(on)
+        self.say("Eraser: drag over the strokes to remove. E draws again." if on
+                 else "Drawing again.", 4000)
+
     def copy_answer(self) -> None:
         from PySide6.QtWidgets import QApplication
 
