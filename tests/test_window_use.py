@@ -541,3 +541,49 @@ def test_the_eraser_removes_whole_strokes_and_delete_removes_the_chosen_digit(wi
     assert answer(window) == "1"
     press(window, Qt.Key.Key_Delete)
     assert canvas.is_empty
+
+
+def pen_stroke(canvas, points, pressure: float, eraser: bool = False) -> None:
+    """A stroke of a tablet pen (or its eraser end), sent to the canvas as QTabletEvents."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QInputDevice, QPointingDevice, QTabletEvent
+
+    kind = QPointingDevice.PointerType.Eraser if eraser else QPointingDevice.PointerType.Pen
+    device = QPointingDevice("test pen", 7, QInputDevice.DeviceType.Stylus, kind,
+                             QInputDevice.Capability.Position | QInputDevice.Capability.Pressure, 1, 0)
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    steps = [(QEvent.Type.TabletPress, points[0], left, left)]
+    steps += [(QEvent.Type.TabletMove, pt, none, left) for pt in points[1:]]
+    steps += [(QEvent.Type.TabletRelease, points[-1], left, none)]
+    for kind_, (x, y), button, buttons in steps:
+        where = QPointF(float(x), float(y))
+        event = QTabletEvent(kind_, device, where, QPointF(canvas.mapToGlobal(where)), pressure, 0.0, 0.0,
+                             0.0, 0.0, 0.0, Qt.KeyboardModifier.NoModifier, button, buttons)
+        QApplication.sendEvent(canvas, event)
+        assert event.isAccepted()  # so Qt makes no mouse events of it as well
+
+
+def test_a_pen_inks_with_its_pressure_reads_the_same_and_its_eraser_erases(window):
+    canvas = window.canvas
+    window.pen_box.setValue(18)  # the settings keep the width an earlier test chose
+    line = [(200.0, 100.0 + 10 * k) for k in range(21)]
+    pen_stroke(canvas, line, 1.0)
+    pen_stroke(canvas, [(x + 300, y) for x, y in line], 0.15)
+    assert len(canvas.strokes) == 2  # no mouse strokes besides
+    from desk_app.ui.images import qimage_to_array
+
+    pixels = qimage_to_array(canvas.render_image())[200, :, :3].astype(int)
+    row = np.abs(pixels - pixels[5]).sum(axis=1) > 150  # unlike the paper: ink, in either theme
+    heavy, light = row[150:260].sum(), row[450:560].sum()
+    print(f"ink width at pressure 1.0: {heavy} px, at 0.15: {light} px")
+    assert heavy >= 1.5 * light and light > 0
+    press(window, Qt.Key.Key_Escape)
+    seven = [(300.0, 100.0), (420.0, 100.0), (340.0, 330.0)]
+    pen_stroke(canvas, seven, 0.3)
+    assert answer(window) == "7"
+    by_pen = window.reading.groups[0].probs
+    press(window, Qt.Key.Key_Escape)
+    draw(canvas, SEVEN)  # the same 7 with the mouse: the same reading, whatever the pressure
+    np.testing.assert_allclose(window.reading.groups[0].probs, by_pen, atol=1e-6)
+    pen_stroke(canvas, [(330.0, 90.0), (370.0, 110.0)], 0.8, eraser=True)  # the pen's other end
+    assert canvas.is_empty

@@ -2,14 +2,26 @@
 
 Like Qt's Scribble example, the canvas owns an image of the finished strokes and paints the
 stroke in progress onto it segment by segment, repainting only the changed rectangle, so the pen
-never lags however long the drawing. Mouse, pen (tablet events arrive as mouse events when not
-handled) and finger (touch is synthesised into mouse events) all draw the same way.
+never lags however long the drawing. Mouse and finger (touch is synthesised into mouse events)
+draw with the pen's width; a tablet pen's ink follows its pressure (its tablet events are
+handled, as in Qt's tablet example) and its eraser end erases. What is read is the same either
+way: the drawing is normalised to MNIST's pen.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPointingDevice,
+    QTabletEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desk_app.ui import theme
@@ -51,19 +63,31 @@ def _visible_parts(stroke: Points, width: float, height: float) -> list[Points]:
 
 class Document:
     """An immutable snapshot of what is on the canvas: strokes (each with the pen width it was
-    drawn with), or an opened picture."""
+    drawn with, and a pen's pressure at each point, or None for a mouse or a finger), or an
+    opened picture."""
 
-    __slots__ = ("image", "strokes", "widths")
+    __slots__ = ("image", "pressures", "strokes", "widths")
 
     def __init__(self, strokes: tuple[tuple[tuple[float, float], ...], ...] = (),
-                 image: QImage | None = None, widths: tuple[float, ...] = ()) -> None:
+                 image: QImage | None = None, widths: tuple[float, ...] = (),
+                 pressures: tuple[tuple[float, ...] | None, ...] | None = None) -> None:
         self.strokes = strokes
         self.widths = widths
+        self.pressures = pressures if pressures is not None else (None,) * len(strokes)
         self.image = image
 
     @property
     def empty(self) -> bool:
         return not self.strokes and self.image is None
+
+
+def pressed_width(width: float, pressure: float | None) -> float:
+    """The ink's width under a pen's pressure (0-1): a light touch draws a quarter as wide as
+    the pen; no pressure (a mouse, a finger) draws the pen's width. Reading ignores it: the
+    drawing is normalised to MNIST's pen."""
+    if pressure is None:
+        return width
+    return width * (0.25 + 0.75 * min(max(pressure, 0.0), 1.0))
 
 
 class Canvas(QWidget):
@@ -87,6 +111,7 @@ class Canvas(QWidget):
         self._undo: list[Document] = []
         self._redo: list[Document] = []
         self._current: Points | None = None
+        self._pressure: list[float] | None = None  # the pen's pressure along the current stroke
         self._pen_width = float(pen_width)
         self._image = QImage()
         self._boxes: list[QRectF] = []
@@ -124,7 +149,7 @@ class Canvas(QWidget):
             return False
         keep = [k for k in range(len(self._doc.strokes)) if k not in owners]
         doc = Document(tuple(self._doc.strokes[k] for k in keep), None,
-                       tuple(self._doc.widths[k] for k in keep))
+                       tuple(self._doc.widths[k] for k in keep), tuple(self._doc.pressures[k] for k in keep))
         if remember:
             self._commit(doc)
         else:  # one step of an erasing drag: undone all at once (mouseReleaseEvent)
@@ -248,9 +273,15 @@ class Canvas(QWidget):
             p.drawImage(QRectF(x, y, scaled.width(), scaled.height()), pic)
         strokes = self._all_strokes()
         widths = list(self._doc.widths) + [self._pen_width] * (len(strokes) - len(self._doc.widths))
-        for s, w in zip(strokes, widths, strict=True):
-            p.setPen(self._pen(w))
-            self._draw_stroke(p, s)
+        pressures = list(self._doc.pressures) + [self._pressure] * (len(strokes) - len(self._doc.pressures))
+        for s, w, pressure in zip(strokes, widths, pressures, strict=True):
+            if pressure is None:
+                p.setPen(self._pen(w))
+                self._draw_stroke(p, s)
+                continue
+            for k in range(max(len(s) - 1, 1)):  # a pen's stroke: each segment its own width
+                p.setPen(self._pen(pressed_width(w, pressure[min(k + 1, len(s) - 1)])))
+                self._draw_stroke(p, s[k : k + 2])
         p.end()
         return img
 
@@ -265,10 +296,11 @@ class Canvas(QWidget):
         self._image = self.render_image(self.size(), self.devicePixelRatioF())
         self.update()
 
-    def _draw_segment(self, a: tuple[float, float], b: tuple[float, float]) -> None:
+    def _draw_segment(self, a: tuple[float, float], b: tuple[float, float],
+                      pressure: float | None = None) -> None:
         p = QPainter(self._image)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setPen(self._pen())
+        p.setPen(self._pen(pressed_width(self._pen_width, pressure)))
         if a == b:
             p.drawPoint(QPointF(*a))
         else:
@@ -352,34 +384,38 @@ class Canvas(QWidget):
         if event.button() != Qt.MouseButton.LeftButton or self._current is not None:
             return
         self.setFocus(Qt.FocusReason.MouseFocusReason)
-        pt = self._inside(event)
-        if self._eraser:
+        self._begin(self._inside(event))
+
+    def _begin(self, pt: tuple[float, float], pressure: float | None = None, erase: bool = False) -> None:
+        """A press: a new stroke starts (or, with the eraser, an erasing drag)."""
+        if self._eraser or erase:
             self._erase_from = self._doc
             self._erase_at(*pt)
             return
         if self._doc.image is not None:  # drawing replaces an opened picture
             self._commit(Document())
         self._current = [pt]
+        self._pressure = None if pressure is None else [pressure]
         if self._boxes:  # the frames are redrawn when the number is read again
             self._boxes = []
             self.update()
-        self._draw_segment(pt, pt)
+        self._draw_segment(pt, pt, pressure)
         self.strokeStarted.emit()
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._erase_from is not None and event.buttons() & Qt.MouseButton.LeftButton:
-            self._erase_at(*self._inside(event))
+    def _extend(self, pt: tuple[float, float], pressure: float | None = None) -> None:
+        if self._erase_from is not None:
+            self._erase_at(*pt)
             return
-        if self._current is None or not event.buttons() & Qt.MouseButton.LeftButton:
+        if self._current is None or pt == self._current[-1]:
             return
-        pt = self._inside(event)
-        if pt != self._current[-1]:
-            self._draw_segment(self._current[-1], pt)
-            self._current.append(pt)
-            self.strokeMoved.emit()
+        self._draw_segment(self._current[-1], pt, pressure)
+        self._current.append(pt)
+        if self._pressure is not None:
+            self._pressure.append(1.0 if pressure is None else pressure)
+        self.strokeMoved.emit()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self._erase_from is not None and event.button() == Qt.MouseButton.LeftButton:
+    def _end(self) -> None:
+        if self._erase_from is not None:
             before, self._erase_from = self._erase_from, None
             if before is not self._doc:  # the whole drag is one undo step
                 self._undo.append(before)
@@ -387,10 +423,35 @@ class Canvas(QWidget):
                 self._redo.clear()
                 self.documentChanged.emit()
             return
-        if event.button() != Qt.MouseButton.LeftButton or self._current is None:
+        if self._current is None:
             return
         stroke, self._current = tuple(self._current), None
+        pressure, self._pressure = (None if self._pressure is None else tuple(self._pressure)), None
         self._remember()
         self._redo.clear()
-        self._doc = Document(self._doc.strokes + (stroke,), None, self._doc.widths + (self._pen_width,))
+        d = self._doc
+        self._doc = Document(d.strokes + (stroke,), None, d.widths + (self._pen_width,),
+                             d.pressures + (pressure,))
         self.documentChanged.emit()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._extend(self._inside(event))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._end()
+
+    def tabletEvent(self, event: QTabletEvent) -> None:
+        """A pen, as Qt's tablet example handles it: the width follows the pressure, the eraser
+        end erases whole strokes. Accepted, so Qt makes no mouse events of it as well."""
+        event.accept()
+        pt, pressure = self._inside(event), float(event.pressure())
+        kind = event.type()
+        if kind == QEvent.Type.TabletPress and self._current is None:
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+            self._begin(pt, pressure, erase=event.pointerType() == QPointingDevice.PointerType.Eraser)
+        elif kind == QEvent.Type.TabletMove and event.buttons() & Qt.MouseButton.LeftButton:
+            self._extend(pt, pressure)
+        elif kind == QEvent.Type.TabletRelease:
+            self._end()
