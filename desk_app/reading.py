@@ -22,7 +22,6 @@ from desk_app.words import SIGNS, TITLE
 Classify = Callable[[np.ndarray], np.ndarray]  # (N, 28, 28) images -> (N, 10 or 11) probabilities
 
 
-
 def read_drawing(strokes: Sequence[np.ndarray], canvas_size: tuple[float, float], pen_width: float,
                  classify: Classify, thresholds: verdicts.Thresholds) -> NumberReading | None:
     """The digits of a drawing (one or a whole number); None for a click or a tap, which is

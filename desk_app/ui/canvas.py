@@ -148,14 +148,9 @@ class Canvas(QWidget):
         if not owners:
             return False
         keep = [k for k in range(len(self._doc.strokes)) if k not in owners]
-        doc = Document(tuple(self._doc.strokes[k] for k in keep), None,
-                       tuple(self._doc.widths[k] for k in keep), tuple(self._doc.pressures[k] for k in keep))
-        if remember:
-            self._commit(doc)
-        else:  # one step of an erasing drag: undone all at once (mouseReleaseEvent)
-            self._doc = doc
-            self._redraw()
-            self.documentChanged.emit()
+        d = self._doc
+        self._commit(Document(tuple(d.strokes[k] for k in keep), None, tuple(d.widths[k] for k in keep),
+                              tuple(d.pressures[k] for k in keep)), remember)
         return True
 
     @property
@@ -199,14 +194,17 @@ class Canvas(QWidget):
         """The pen for the next strokes; what is drawn keeps the width it was drawn with."""
         self._pen_width = float(width)
 
-    def _remember(self) -> None:
-        """Keep the current snapshot for undo; the oldest go when there are UNDO_LIMIT."""
-        self._undo.append(self._doc)
+    def _remember(self, snapshot: Document | None = None) -> None:
+        """Keep a snapshot (the current one by default) for undo, and forget what was undone;
+        the oldest go when there are UNDO_LIMIT."""
+        self._undo.append(self._doc if snapshot is None else snapshot)
         del self._undo[:-UNDO_LIMIT]
-
-    def _commit(self, doc: Document) -> None:
-        self._remember()
         self._redo.clear()
+
+    def _commit(self, doc: Document, remember: bool = True) -> None:
+        """Show ``doc``; ``remember=False`` for a step of an erasing drag (undone all at once)."""
+        if remember:
+            self._remember()
         self._doc = doc
         self._redraw()
         self.documentChanged.emit()
@@ -418,9 +416,7 @@ class Canvas(QWidget):
         if self._erase_from is not None:
             before, self._erase_from = self._erase_from, None
             if before is not self._doc:  # the whole drag is one undo step
-                self._undo.append(before)
-                del self._undo[:-UNDO_LIMIT]
-                self._redo.clear()
+                self._remember(before)
                 self.documentChanged.emit()
             return
         if self._current is None:
@@ -428,7 +424,6 @@ class Canvas(QWidget):
         stroke, self._current = tuple(self._current), None
         pressure, self._pressure = (None if self._pressure is None else tuple(self._pressure)), None
         self._remember()
-        self._redo.clear()
         d = self._doc
         self._doc = Document(d.strokes + (stroke,), None, d.widths + (self._pen_width,),
                              d.pressures + (pressure,))
