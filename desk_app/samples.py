@@ -60,6 +60,8 @@ class Sample:
     label: int
     image: np.ndarray  # uint8 (28, 28), ink 255
     strokes: list[list[list[float]]]  # empty for an imported picture
+    pressures: tuple[list[float] | None, ...] = ()  # a pen's pressure at each point of each stroke
+    # (None for a mouse or finger stroke); empty in samples kept before pressure was recorded
 
 
 class SampleStore:
@@ -241,11 +243,13 @@ class SampleStore:
                 return False
             image = np.frombuffer(base64.b64decode(payload["image"], validate=True), np.uint8)
             strokes = payload.get("strokes", [])
-            if image.size != 28 * 28 or not isinstance(strokes, list):
+            pressures = payload.get("pressures", [])
+            if (image.size != 28 * 28 or not isinstance(strokes, list)
+                    or not _pressures_fit(pressures, strokes)):
                 return False
         except (KeyError, TypeError, ValueError, binascii.Error):
             return False
-        self._samples[sid] = Sample(sid, label, image.reshape(28, 28), strokes)
+        self._samples[sid] = Sample(sid, label, image.reshape(28, 28), strokes, tuple(pressures))
         self._superseded += self._sizes.get(sid, 0)
         self._sizes[sid] = size
         return True
@@ -320,8 +324,10 @@ class SampleStore:
         self._superseded = 0
         self._seen = (self._inode(), sum(len(r) for r in records))
 
-    def add_image(self, image: np.ndarray, label: int, strokes=()) -> Sample:
-        """Keep a 28x28 MNIST-format image (float in [0, 1] or uint8) with its label."""
+    def add_image(self, image: np.ndarray, label: int, strokes=(), pressures=()) -> Sample:
+        """Keep a 28x28 MNIST-format image (float in [0, 1] or uint8) with its label, and the
+        strokes it was drawn with; ``pressures``: a pen's pressure at each point of each stroke
+        (None for a stroke without), or empty."""
         if not 0 <= int(label) <= 9:
             raise ValueError(f"label must be a digit 0-9, got {label!r}")
         a = np.asarray(image)
@@ -330,9 +336,14 @@ class SampleStore:
         if a.dtype != np.uint8:
             a = imaging.to_uint8(a)
         sid = uuid.uuid4().hex
-        payload = {"id": sid, "label": int(label),
-                   "strokes": [np.asarray(s, float).round(2).tolist() for s in strokes],
+        kept = [np.asarray(s, float).round(2).tolist() for s in strokes]
+        felt = [None if p is None else np.asarray(p, float).round(3).tolist() for p in pressures]
+        if not _pressures_fit(felt, kept):
+            raise ValueError("a sample's pressures must give one value per point of each stroke")
+        payload = {"id": sid, "label": int(label), "strokes": kept,
                    "image": base64.b64encode(a.tobytes()).decode()}
+        if any(p is not None for p in felt):
+            payload["pressures"] = felt
         self._change(lambda: payload)
         return self._samples[sid]
 
@@ -346,8 +357,11 @@ class SampleStore:
         self._change(lambda: {"delete": sample_id} if sample_id in self._samples else None)
 
     def _payload(self, sample: Sample, label: int) -> dict:
-        return {"id": sample.id, "label": int(label), "strokes": sample.strokes,
-                "image": base64.b64encode(np.ascontiguousarray(sample.image).tobytes()).decode()}
+        payload = {"id": sample.id, "label": int(label), "strokes": sample.strokes,
+                   "image": base64.b64encode(np.ascontiguousarray(sample.image).tobytes()).decode()}
+        if sample.pressures:
+            payload["pressures"] = list(sample.pressures)
+        return payload
 
     def relabel(self, sample_id: str, label: int) -> Sample:
         """Give a sample another label (a record with the same id replaces the old one)."""
@@ -471,6 +485,15 @@ class SampleStore:
 MAX_IMPORT = 20_000  # samples one import may bring (a person corrects a few hundred)
 MAX_CSV = 8 * 2**20  # bytes of labels.csv read at most
 MAX_SAMPLE_PIXELS = 12_000_000  # a picture bigger than a phone photo is not a sample
+
+
+def _pressures_fit(pressures: object, strokes: list) -> bool:
+    """No pressures at all, or for each stroke None or one number per point."""
+    if not isinstance(pressures, list) or not pressures:
+        return isinstance(pressures, list)
+    return len(pressures) == len(strokes) and all(
+        p is None or isinstance(p, list) and len(p) == len(s) and all(isinstance(v, (int, float)) for v in p)
+        for p, s in zip(pressures, strokes, strict=True))
 
 
 def _csv_rows(folder: Path, csv_path: Path) -> list[tuple[Path, int, str]]:

@@ -587,3 +587,22 @@ def test_a_pen_inks_with_its_pressure_reads_the_same_and_its_eraser_erases(windo
     np.testing.assert_allclose(window.reading.groups[0].probs, by_pen, atol=1e-6)
     pen_stroke(canvas, [(330.0, 90.0), (370.0, 110.0)], 0.8, eraser=True)  # the pen's other end
     assert canvas.is_empty
+
+
+def test_a_pen_drawn_correction_keeps_its_pressure_and_old_samples_still_load(window, tmp_path):
+    seven = [(300.0, 100.0), (360.0, 100.0), (420.0, 100.0), (380.0, 215.0), (340.0, 330.0)]
+    pen_stroke(window.canvas, seven, 0.4)
+    press(window, Qt.Key.Key_1)  # "it is a 1": kept as a sample, through the shortcut
+    from desk_app.samples import SampleStore
+
+    sample, = SampleStore(window.data_dir / "samples").samples()
+    assert sample.label == 1 and len(sample.strokes) == 1
+    assert sample.pressures[0] == pytest.approx([0.4] * len(sample.strokes[0]), abs=1e-3)
+    old = tmp_path / "old"  # a store written before pressure was kept: no "pressures" field
+    store = SampleStore(old)
+    store.add([np.array(seven)], 7)
+    store.add_image(np.zeros((28, 28), np.uint8), 3, [np.array(seven)], [None])  # mouse: none kept
+    again = SampleStore(old)
+    assert [s.label for s in again.samples()] == [7, 3] and not again.warnings
+    assert all(s.pressures == () for s in again.samples())
+    assert "pressures" not in (old / "samples.log").read_bytes().decode("latin-1")

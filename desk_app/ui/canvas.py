@@ -45,20 +45,20 @@ def _near(stroke, x: float, y: float, reach: float) -> bool:
     return False
 
 
-def _visible_parts(stroke: Points, width: float, height: float) -> list[Points]:
-    """The runs of a stroke's points that lie on a ``width`` x ``height`` canvas."""
-    def inside(p: tuple[float, float]) -> bool:
-        return 0.0 <= p[0] < width and 0.0 <= p[1] < height
-
-    if all(inside(p) for p in stroke):
-        return [stroke]
-    parts: list[Points] = [[]]
-    for p in stroke:
-        if inside(p):
-            parts[-1].append(p)
-        elif parts[-1]:
-            parts.append([])
-    return [part for part in parts if part]
+def _visible_runs(stroke: Points, width: float, height: float) -> list[tuple[int, int]]:
+    """The runs ``stroke[a:b]`` of a stroke's points that lie on a ``width`` x ``height`` canvas."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i, (x, y) in enumerate(stroke):
+        inside = 0.0 <= x < width and 0.0 <= y < height
+        if inside and start is None:
+            start = i
+        elif not inside and start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, len(stroke)))
+    return runs
 
 
 class Document:
@@ -127,15 +127,26 @@ class Canvas(QWidget):
             out.append(list(self._current))
         return out
 
-    def _parts(self) -> list[tuple[int, Points]]:
-        return [(k, part) for k, s in enumerate(self._all_strokes())
-                for part in _visible_parts(s, self.width(), self.height())]
+    def _parts(self) -> list[tuple[int, int, int]]:
+        """(stroke, a, b) for each visible run ``stroke[a:b]`` of the drawn strokes."""
+        return [(k, a, b) for k, s in enumerate(self._all_strokes())
+                for a, b in _visible_runs(s, self.width(), self.height())]
 
     @property
     def strokes(self) -> list[Points]:
         """What is read: the finished strokes plus the one being drawn, in canvas pixels, cut
         to the visible canvas (ink left outside by a smaller window is not seen, so not read)."""
-        return [part for _, part in self._parts()]
+        return self.ink(range(len(self._parts())))[0]
+
+    def ink(self, indices) -> tuple[list[Points], list[tuple[float, ...] | None]]:
+        """The parts ``indices`` of ``strokes`` (one digit of a number, say), and a pen's
+        pressure at each of their points (None for a mouse or a finger stroke)."""
+        every = self._all_strokes()
+        felt = list(self._doc.pressures) + [None if self._pressure is None else tuple(self._pressure)]
+        parts = self._parts()
+        chosen = [parts[i] for i in indices]
+        return ([every[k][a:b] for k, a, b in chosen],
+                [None if felt[k] is None else tuple(felt[k][a:b]) for k, a, b in chosen])
 
     def remove_parts(self, indices) -> bool:
         """Remove the drawn strokes that the parts ``indices`` of ``strokes`` belong to (one

@@ -36,12 +36,13 @@ class Corrections:
         """A correction that Ctrl+Z can take back."""
         return self._last is not None
 
-    def keep(self, image: np.ndarray, digit: int, strokes: Sequence[np.ndarray], document,
-             index: int) -> bool:
-        """Keep ``image`` (what the network read) and its strokes as a sample of ``digit``;
-        ``document`` and ``index`` say which drawing and which of its digits, for taking back."""
+    def keep(self, image: np.ndarray, digit: int, strokes: Sequence[np.ndarray],
+             pressures: Sequence[Sequence[float] | None], document, index: int) -> bool:
+        """Keep ``image`` (what the network read) and its strokes, with a pen's pressures, as a
+        sample of ``digit``; ``document`` and ``index`` say which drawing and which of its
+        digits, for taking back."""
         try:
-            sample = self.store.add_image(image, digit, strokes)
+            sample = self.store.add_image(image, digit, strokes, pressures)
         except (OSError, ValueError) as exc:
             self._fail(f"Could not keep the sample: {exc}")
             return False

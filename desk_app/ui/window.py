@@ -406,9 +406,9 @@ class MainWindow(QMainWindow):
             self.say("Draw a digit first, then type what it is.")
             return False
         group = self.reading.groups[self._selected]
-        strokes = self.canvas.strokes
-        if not self.corrections.keep(group.image, digit, [strokes[i] for i in group.indices],
-                                     self.canvas.document, self._selected):
+        strokes, pressures = self.canvas.ink(group.indices)
+        if not self.corrections.keep(group.image, digit, strokes, pressures, self.canvas.document,
+                                     self._selected):
             return False
         self.corrected[self._selected] = digit
         self._show_reading()  # the answer follows the correction
