@@ -50,6 +50,9 @@ class Actions:
         self.digits = [add(w, f"It is a &{d}", lambda _=False, d=d: w.correct(d),
                            [str(d), Qt.KeyboardModifier.KeypadModifier | getattr(Qt.Key, f"Key_{d}")],
                            f"Keep the drawing as a sample of {d}") for d in range(10)]
+        self.tape = add(w, "T&ape", w.set_tape, ["Ctrl+T"],
+                        "Collect answers on a tape: after a pause each goes onto it and the canvas clears")
+        self.tape.setCheckable(True)
         self.thinner = add(w, "&Thinner pen", lambda: w.pen_step(-2), ["["], "Thinner pen for new strokes")
         self.thicker = add(w, "T&hicker pen", lambda: w.pen_step(2), ["]"], "Thicker pen for new strokes")
         self.samples = add(w, "&My samples…", w.show_samples, ["Ctrl+M"],
@@ -90,6 +93,7 @@ class Actions:
         view = bar.addMenu("&View")
         view.addActions([self.thinner, self.thicker])
         view.addSeparator()
+        view.addAction(self.tape)
         view.addMenu("T&heme").addActions(list(self.themes.values()))
         model = bar.addMenu("&Model")
         model.addAction(self.model)
@@ -122,7 +126,7 @@ class Actions:
         """(keys, what they do) for every action with a shortcut: the Help's list."""
         rows = [(_keys_text(act.shortcuts()), act.statusTip())
                 for act in (self.clear, self.delete, self.eraser, self.undo, self.redo, self.copy, self.paste,
-                            self.open, self.save,
+                            self.open, self.save, self.tape,
                             self.thinner, self.thicker, self.samples, self.retrain, self.shortcuts,
                             self.about, self.quit)]
         rows.insert(7, ("0 - 9", "This is what I meant: keep the drawing as a sample of that digit"))

@@ -102,6 +102,13 @@ class MainWindow(QMainWindow):
         self.pen_box.setValue(round(pen))
         self.pen_box.valueChanged.connect(self._set_pen)
         self.pen_box.editingFinished.connect(self._pen_done)
+        self.tape = None  # View > Tape makes it
+        self._taped = None  # (the entry put on the tape last, the canvas it left)
+        self._tape_timer = QTimer(self)
+        self._tape_timer.setSingleShot(True)
+        self._tape_timer.timeout.connect(self.to_tape)
+        if str(self._settings.value("tape/on", "false")).lower() == "true":
+            self.set_tape(True)
         self.canvas.setFocus()  # the keyboard goes to the canvas from the start
         self.say("Draw a digit, or a whole number. Esc clears, Ctrl+Z undoes, F1 tells more.")
         self._live = QTimer(self)
@@ -138,6 +145,8 @@ class MainWindow(QMainWindow):
         self.canvas.strokeMoved.connect(self._on_moved)
         self.canvas.documentChanged.connect(self._drawing_changed)
         self.canvas.documentChanged.connect(self._update_actions)
+        self.canvas.documentChanged.connect(self._tape_wait)
+        self.canvas.strokeStarted.connect(self._tape_timer.stop)
         self.canvas.groupClicked.connect(self.select_digit)
         self.panel.digitChosen.connect(self.select_digit)
         self.panel.bars.digitClicked.connect(self.correct)
@@ -201,6 +210,10 @@ class MainWindow(QMainWindow):
         """Take back what was done last: restoring the bundled model, a correction, a stroke."""
         if self._model_undo:
             self.use_my_model()
+        elif self._taped is not None and self._taped[1] is self.canvas.document:
+            self.tape.take_back(self._taped[0])
+            self._taped = None
+            self.canvas.undo()
         elif not self.take_back_correction():
             self.canvas.undo()
         self._update_actions()
@@ -232,6 +245,61 @@ class MainWindow(QMainWindow):
         self.actions.eraser.setChecked(on)
         self.say("Eraser: drag over the strokes to remove. E draws again." if on
                  else "Drawing again.", 4000)
+
+    # -- the tape ----------------------------------------------------------------------------
+
+    def set_tape(self, on: bool) -> None:
+        """View > Tape: answers go onto a tape beside the canvas after a pause (remembered)."""
+        from PySide6.QtCore import Qt
+
+        if on and self.tape is None:
+            from desk_app.ui.tape import Tape
+
+            self.tape = Tape(self, self.data_dir / "tape.json", self._settings,
+                             lambda: self.corrections.store, self.say, self._fail, self.take_keyboard)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.tape)
+        if self.tape is not None:
+            self.tape.setVisible(on)
+        self.actions.tape.setChecked(on)
+        self._settings.setValue("tape/on", on)
+        self._tape_timer.stop()
+        if on:
+            self.say(f"Tape: each answer goes onto it {self.tape.seconds():g} s after your last "
+                     "stroke. Ctrl+T ends it.", 5000)
+            self._tape_wait()
+
+    def _tape_wait(self) -> None:
+        """A stroke ended (or was undone): the answer goes onto the tape after the pause."""
+        if self.tape is None or not self.tape.isVisible() or not self.canvas.strokes or self.canvas.erasing:
+            self._tape_timer.stop()
+            return
+        self._tape_timer.start(round(self.tape.seconds() * 1000))
+
+    def to_tape(self) -> bool:
+        """Put the answer on the tape (a "?" for each piece that is not surely a digit) and
+        clear the canvas for the next; nothing for a drawing with no digit in it."""
+        from desk_app import tape
+        from desk_app.reading import answer
+
+        self._tape_timer.stop()
+        if self.tape is None or self.reading is None or self.canvas.picture is not None:
+            return False
+        groups = self.reading.groups
+        shown = answer(self.reading, self.corrected, self._selected)
+        chars = [c if i in self.corrected or g.reading.verdict == "digit" else "?"
+                 for i, (c, g) in enumerate(zip(shown.chars, groups, strict=True))]
+        if not any(c.isdigit() for c in chars):
+            self.say(f"Not put on the tape: {shown.detail}. Esc clears.", 4000)
+            return False
+        read = [g.reading.confidence for i, g in enumerate(groups) if i not in self.corrected]
+        entry = tape.entry(chars, min(read, default=1.0), [g.image for g in groups],
+                           [self.canvas.ink(g.indices)[0] for g in groups])
+        self.tape.add(entry)
+        self.panel.remember(shown.text)
+        self.canvas.clear()
+        self._taped = (entry, self.canvas.document)  # Ctrl+Z now takes it off the tape again
+        self.say(f"On the tape: {''.join(chars)}. Ctrl+Z brings the drawing back.", 3000)
+        return True
 
     def copy_answer(self) -> None:
         from PySide6.QtWidgets import QApplication
@@ -502,5 +570,7 @@ class MainWindow(QMainWindow):
         if self._built and not self.retraining.confirm_quit():
             event.ignore()
             return
+        if self._built and self.tape is not None:
+            self.tape.finish()
         self._settings.setValue("geometry", self.saveGeometry())
         super().closeEvent(event)
