@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATA   ?=
 
-.PHONY: install run test train bench lint screenshot dist install-desktop clean
+.PHONY: install run test train bench lint screenshot dist install-desktop translations clean
 
 install: $(STAMP)
 
@@ -33,6 +33,16 @@ bench: install
 
 lint: install
 	$(BIN)/ruff check .
+
+# The window's texts: lupdate collects them from the sources into the .ts files (Chinese, and
+# English for its plural forms), which are translated with Qt Linguist (pyside6-linguist);
+# lrelease builds the .qm files the app loads (kept in the repo, so the wheel ships them).
+TS_DIR     := desk_app/translations
+PY_SOURCES  = $(shell find desk_app -name '*.py' | sort)
+translations: install
+	$(BIN)/pyside6-lupdate $(PY_SOURCES) -locations none -no-obsolete -target-language zh_CN -ts $(TS_DIR)/desk_app_zh_CN.ts
+	$(BIN)/pyside6-lupdate $(PY_SOURCES) -locations none -no-obsolete -pluralonly -target-language en -ts $(TS_DIR)/desk_app_en.ts
+	$(BIN)/pyside6-lrelease -silent $(TS_DIR)/desk_app_zh_CN.ts $(TS_DIR)/desk_app_en.ts
 
 screenshot: install
 	$(BIN)/python docs/screenshot.py

@@ -134,11 +134,13 @@ def main(argv: list[str] | None = None) -> int:
             return output_failed(str(exc))
     from PySide6.QtWidgets import QApplication
 
+    from desk_app.ui import i18n
     from desk_app.ui.window import MainWindow
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("desk-app")
     app.setOrganizationName("desk-app")
+    i18n.install()  # the system's language, or the one View > Language chose
     window = MainWindow(args.model, build=False)  # the frame, on screen at once
     window.show()
     app.processEvents()  # sends it to the display; input waits in the queue meanwhile

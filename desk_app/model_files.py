@@ -5,11 +5,21 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+
+from desk_app import words
 
 TFLITE_NAME = "model.tflite"
 KERAS_NAME = "model.keras"
 CARD_NAME = "model_card.json"
+
+BUNDLED = words.QT_TRANSLATE_NOOP("words", "bundled model")
+RETRAINED = words.QT_TRANSLATE_NOOP("words", "your retrained model")
+OTHER = words.QT_TRANSLATE_NOOP("words", "model {name} from {folder}")
+TRAINED = words.QT_TRANSLATE_NOOP("words", "trained {date}")
+ON_MNIST = words.QT_TRANSLATE_NOOP("words", "{percent} on the MNIST test set")
+words.QT_TRANSLATE_NOOP("words", ", ")  # between the parts of a description (Chinese: "，")
 
 _CHECKOUT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
@@ -68,22 +78,22 @@ def is_bundled(path: str | Path) -> bool:
     return Path(path).resolve() == default_model_path().resolve()
 
 
-def describe(path: str | Path, card: dict) -> str:
+def describe(path: str | Path, card: dict, say: Callable[[str], str] = words.same) -> str:
     """The model in a few words: which one, when it was trained, how it does on MNIST."""
     path = Path(path)
     if is_bundled(path):
-        kind = "bundled model"
+        kind = say(BUNDLED)
     elif path == user_model_path():
-        kind = "your retrained model"
+        kind = say(RETRAINED)
     else:
-        kind = f"model {path.name} from {path.parent}"
+        kind = say(OTHER).format(name=path.name, folder=path.parent)
     date, acc = card.get("date"), card.get("test_accuracy")
     parts = [kind]
     if isinstance(date, str):
-        parts.append(f"trained {date[:10]}")
+        parts.append(say(TRAINED).format(date=date[:10]))
     if isinstance(acc, float):
-        parts.append(f"{acc:.2%} on the MNIST test set")
-    return ", ".join(parts)
+        parts.append(say(ON_MNIST).format(percent=f"{acc:.2%}"))
+    return say(", ").join(parts)
 
 
 def read_card(model_path: str | Path) -> dict:

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from desk_app import imaging, numbers, verdicts
+from desk_app import imaging, numbers, verdicts, words
 from desk_app.numbers import Group, NumberReading
-from desk_app.words import SIGNS, TITLE
+from desk_app.words import SIGNS
 
 Classify = Callable[[np.ndarray], np.ndarray]  # (N, 28, 28) images -> (N, 10 or 11) probabilities
 
@@ -51,8 +51,8 @@ def read_canvas(strokes: Sequence[np.ndarray], picture: np.ndarray | None,
     return read_drawing(strokes, canvas_size, pen_width, classify, thresholds)
 
 
-def confident(confidence: float) -> str:
-    return f"{confidence:.0%} confident"
+def confident(confidence: float, say: Callable[[str], str] = words.same) -> str:
+    return say(words.CONFIDENT).format(percent=f"{confidence:.0%}")
 
 
 @dataclass(frozen=True)
@@ -69,10 +69,11 @@ class Answer:
 
 
 def answer(reading: NumberReading, corrected: Mapping[int, int] | None = None, chosen: int = -1,
-           classes: int = 11) -> Answer:
+           classes: int = 11, say: Callable[[str], str] = words.same) -> Answer:
     """The window's words for ``reading``; ``corrected`` maps a digit's position to the digit
     the user typed for it, which then stands as read. The bars are those of digit ``chosen``:
-    a "not a digit" bar for a model that has that class, and none for a drawing too small."""
+    a "not a digit" bar for a model that has that class, and none for a drawing too small.
+    ``say`` translates ``desk_app.words`` into the window's language."""
     fixed = corrected or {}
     groups = reading.groups
     chars = tuple(str(fixed[i]) if i in fixed else g.char for i, g in enumerate(groups))
@@ -81,16 +82,19 @@ def answer(reading: NumberReading, corrected: Mapping[int, int] | None = None, c
     if len(groups) == 1:
         r = groups[0].reading
         text = chars[0] if shown else SIGNS[r.verdict]
-        detail = ("your correction" if fixed else confident(r.confidence)) if shown else r.words
+        detail = (say(words.YOUR_CORRECTION) if fixed else confident(r.confidence, say)) if shown \
+            else r.said(say)
     else:
         text = "".join(chars)
-        doubtful = [f"digit {i + 1}: {g.reading.words}" for i, g in enumerate(groups) if not sure[i]]
+        doubtful = [say(words.DIGIT_SAYS).format(n=i + 1, words=g.reading.said(say))
+                    for i, g in enumerate(groups) if not sure[i]]
         read = [g.reading.confidence for i, g in enumerate(groups) if i not in fixed]
         detail = ("; ".join(doubtful) if doubtful
-                  else confident(min(read)) if read else "your corrections")
+                  else confident(min(read), say) if read else say(words.YOUR_CORRECTIONS))
     r = groups[chosen].reading
     bar = r.not_a_digit if classes == 11 and r.verdict != verdicts.TOO_SMALL else None
-    return Answer(text, detail, shown, chars, f"desk-app: {text}" if shown else TITLE, r.shares, bar)
+    title = say(words.TITLE_READ).format(answer=text) if shown else say(words.TITLE)
+    return Answer(text, detail, shown, chars, title, r.shares, bar)
 
 
 def plain(reading: verdicts.Reading) -> str:

@@ -13,10 +13,12 @@ thresholds were tuned on the drawn digits, held-out letters and scribbles
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+
+from desk_app import words as phrases  # (`words` is a Reading's property)
 
 DIGIT, UNSURE, NOT_A_DIGIT, TOO_SMALL = "digit", "unsure", "not a digit", "too small"
 SMALLEST = 24.0  # drawings narrower and shorter than this many screen pixels are clicks or specks
@@ -78,13 +80,17 @@ class Reading:
     @property
     def words(self) -> str:
         """The verdict as the window says it: "7", "Unsure: 1 or 7?", "Not a digit"..."""
+        return self.said()
+
+    def said(self, say: Callable[[str], str] = phrases.same) -> str:
+        """``words`` in a language: ``say`` translates each of ``desk_app.words``."""
         if self.verdict == DIGIT:
             return str(self.digit)
         if self.verdict == UNSURE and self.pair:
-            return f"Unsure: {self.pair[0]} or {self.pair[1]}?"
+            return say(phrases.UNSURE).format(a=self.pair[0], b=self.pair[1])
         if self.verdict == TOO_SMALL:
-            return "Too small: draw bigger"
-        return "Not a digit"
+            return say(phrases.TOO_SMALL)
+        return say(phrases.NOT_A_DIGIT)
 
 
 def digit_probs(p: np.ndarray) -> np.ndarray:

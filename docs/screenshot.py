@@ -1,7 +1,8 @@
 #!/usr/bin/env python
 """Refresh the README's pictures from the real window on a real X display: a digit (light and
 dark), a long number, a letter that is "Not a digit", the window at scale 2 (a HiDPI screen),
-and the Model menu after a real retraining (when MNIST is found; it takes a minute or two).
+ink drawn with a tablet pen's pressure, the tape of answers, the window in Chinese, and the
+Model menu after a real retraining (when MNIST is found; it takes a minute or two).
 
     python docs/screenshot.py      (or `make screenshot`; starts Xvfb when there is no display)
 
@@ -65,8 +66,8 @@ def retrain(w, app, digits) -> bool:
 def main() -> None:
     xvfb = ensure_display()
     os.environ["QT_QPA_PLATFORM"] = "xcb"
-    scaled = "--scaled" in sys.argv
-    if not scaled:
+    scaled, chinese = "--scaled" in sys.argv, "--chinese" in sys.argv
+    if not (scaled or chinese):
         fresh_folders()
     import numpy as np
     from PySide6.QtWidgets import QApplication
@@ -74,8 +75,11 @@ def main() -> None:
     app = QApplication([])
     from desk_app.evaluation import Way, compose_number, place
     from desk_app.stroke_sets import LETTERS, load_stroke_set
+    from desk_app.ui import i18n
     from desk_app.window import MainWindow
-    from tests.drive import draw
+    from tests.drive import draw, pen_stroke
+
+    i18n.install("zh_CN" if chinese else "en")
 
     digits, letters = load_stroke_set(), load_stroke_set(LETTERS)
     w = MainWindow()
@@ -99,10 +103,35 @@ def main() -> None:
         print(f"wrote {out}: {w.panel.prediction.text()} / {w.panel.confidence.text()}")
 
     one = Way("", 0.6, False, 18)
+
+    def number(text: str, seed: int, height: float = 0.3) -> None:
+        """``text`` written by several writers, centred on the canvas."""
+        pick = [int(np.flatnonzero(digits.labels == int(d))[k + seed]) for k, d in enumerate(text)]
+        placed, (width, _) = compose_number([digits.strokes[i] for i in pick], np.random.default_rng(seed),
+                                            canvas_height=size[1] * height)
+        scale = min(1.0, size[0] * 0.9 / width)
+        shift = [(size[0] - width * scale) / 2, size[1] * (0.9 - height) / 2]
+        draw(canvas, [s * scale + shift for d in placed for s in d])
+
     if scaled:  # run by the main pass under QT_SCALE_FACTOR=2
         w.set_theme("light", save=False)
         draw(canvas, place(digits.strokes[24], one, canvas=size))
         shot("scale2.png")
+        return
+    if chinese:  # run by the main pass under LANG=zh_CN.UTF-8: a number, and the tape
+        w.set_theme("light", save=False)
+        w.set_tape(True)
+        w.tape.pause.setValue(0.5)
+        for k, text in enumerate(("2026", "1130", "42")):
+            number(text, k)
+            deadline = time.time() + 5
+            while not canvas.is_empty and time.time() < deadline:
+                app.processEvents()
+                time.sleep(0.02)
+        w.tape.pause.setValue(10)
+        number("305", 7)
+        w.select_digit(1)
+        shot("chinese.png")
         return
     for theme, name in (("light", "screenshot.png"), ("dark", "dark.png")):
         w.set_theme(theme, save=False)
@@ -113,14 +142,38 @@ def main() -> None:
 
     # A long number: 31415926, from eight writers' digits.
     w.clear()
-    pick = [int(np.flatnonzero(digits.labels == int(d))[k]) for k, d in enumerate("31415926")]
-    placed, (width, _) = compose_number([digits.strokes[i] for i in pick], np.random.default_rng(4),
-                                        canvas_height=size[1] * 0.3)
-    scale = min(1.0, size[0] * 0.9 / width)
-    shift = [(size[0] - width * scale) / 2, size[1] * 0.3]
-    draw(canvas, [s * scale + shift for d in placed for s in d])
+    number("31415926", 0)
     w.select_digit(1)
     shot("number.png")
+
+    # Pressure ink: a 3 written with a tablet pen, pressing harder along the curves.
+    w.clear()
+    three = place(digits.strokes[int(np.flatnonzero(digits.labels == 3)[5])], one, canvas=size)
+    for stroke in three:
+        t = np.linspace(0, 1, len(stroke))
+        pen_stroke(canvas, [tuple(p) for p in stroke], 0.15 + 0.85 * np.sin(np.pi * t) ** 2)
+    shot("pressure.png")
+
+    # The tape: three numbers written one after another, the fourth being written.
+    w.clear()
+    w.set_tape(True)
+    w.tape.pause.setValue(0.5)
+    for k, text in enumerate(("2026", "1130", "42")):
+        number(text, k)
+        deadline = time.time() + 5
+        while not canvas.is_empty and time.time() < deadline:
+            app.processEvents()
+            time.sleep(0.02)
+    w.tape.pause.setValue(10)
+    number("305", 7)
+    shot("tape.png")
+    w.tape.clear()
+    w.set_tape(False)
+    w.clear()
+
+    # The window in Chinese, in a process of its own.
+    subprocess.run([sys.executable, __file__, "--chinese"], check=True,
+                   env=dict(os.environ, LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8"))
 
     # A letter: an H is not a digit, and the bars say so.
     w.clear()

@@ -20,7 +20,7 @@ EXCLUDE = ["tensorflow", "keras", "matplotlib", "pytest", "pytestqt", "hypothesi
            "IPython", "tkinter", "scipy", "pandas", "PySide6.QtTest", "desk_app.training",
            "PIL.AvifImagePlugin", "PIL._avif", "PIL.ImageTk", "PIL.ImageQt", "ssl", "_ssl",
            "pydoc", "unittest", "doctest", "PySide6.QtNetwork"]
-UNUSED = ["PySide6/Qt/translations"] + [f"PySide6/Qt/plugins/{p}" for p in (
+UNUSED = [f"PySide6/Qt/plugins/{p}" for p in (
     "networkinformation", "tls", "egldeviceintegrations", "wayland-graphics-integration-client",
     "wayland-shell-integration", "wayland-decoration-client", "imageformats", "iconengines",
     "platforms/libqvnc.so", "platforms/libqlinuxfb.so", "platforms/libqvkkhrdisplay.so",
@@ -31,6 +31,7 @@ UNUSED = ["PySide6/Qt/translations"] + [f"PySide6/Qt/plugins/{p}" for p in (
     f"PySide6/Qt/lib/{lib}" for lib in ("libQt6Network.so.6", "libQt6Svg.so.6",
                                         "libQt6EglFSDeviceIntegration.so.6", "libQt6EglFsKmsSupport.so.6")]
 DATA = ["model.tflite", "model_card.json", "desk-app.png", "desk-app.svg"]
+QT_TRANSLATIONS = {"qtbase_zh_CN.qm"}  # Qt's own words (buttons, dialogs, keys) for the languages spoken
 
 
 def strip(internal: Path) -> None:
@@ -92,13 +93,18 @@ def main() -> int:
             "--workpath", str(build / "pyinstaller"), "--specpath", str(build)]
     for name in DATA:
         args += ["--add-data", f"{ROOT / 'assets' / name}:desk_app/assets"]
+    for qm in sorted((ROOT / "desk_app" / "translations").glob("*.qm")):
+        args += ["--add-data", f"{qm}:desk_app/translations"]
     for module in EXCLUDE:
         args += ["--exclude-module", module]
     args.append(str(ROOT / "packaging" / "launch.py"))
     subprocess.run(args, check=True, cwd=ROOT)
     app = out / "desk-app"
-    # Qt's translations (the app is in English), network, Wayland and image-format extras: the
-    # app reads images with Pillow, and Qt's own PNG support is built in.
+    # Qt's translations but those of the languages spoken, network, Wayland and image-format
+    # extras: the app reads images with Pillow, and Qt's own PNG support is built in.
+    for qm in (app / "_internal" / "PySide6" / "Qt" / "translations").glob("*.qm"):
+        if qm.name not in QT_TRANSLATIONS:
+            qm.unlink()
     for unused in UNUSED:
         path = app / "_internal" / unused
         if path.is_dir():

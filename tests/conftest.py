@@ -60,6 +60,9 @@ def window(qtbot, tmp_path, monkeypatch):
     from desk_app.window import MainWindow
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    from desk_app.ui import i18n
+
+    i18n.install("en")  # as the app does at its start (English: the plural forms)
     w = MainWindow()
     qtbot.addWidget(w)
     w.resize(1200, 640)

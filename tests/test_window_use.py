@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QSpinBox, QWidg
 
 from desk_app.ui.theme import is_dark
 from desk_app.window import MainWindow
-from tests.drive import draw, press
+from tests.drive import draw, pen_stroke, press
 
 SEVEN = [np.array([[300.0, 100.0], [420.0, 100.0], [340.0, 330.0]])]
 
@@ -541,26 +541,6 @@ def test_the_eraser_removes_whole_strokes_and_delete_removes_the_chosen_digit(wi
     assert answer(window) == "1"
     press(window, Qt.Key.Key_Delete)
     assert canvas.is_empty
-
-
-def pen_stroke(canvas, points, pressure: float, eraser: bool = False) -> None:
-    """A stroke of a tablet pen (or its eraser end), sent to the canvas as QTabletEvents."""
-    from PySide6.QtCore import QEvent, QPointF
-    from PySide6.QtGui import QInputDevice, QPointingDevice, QTabletEvent
-
-    kind = QPointingDevice.PointerType.Eraser if eraser else QPointingDevice.PointerType.Pen
-    device = QPointingDevice("test pen", 7, QInputDevice.DeviceType.Stylus, kind,
-                             QInputDevice.Capability.Position | QInputDevice.Capability.Pressure, 1, 0)
-    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
-    steps = [(QEvent.Type.TabletPress, points[0], left, left)]
-    steps += [(QEvent.Type.TabletMove, pt, none, left) for pt in points[1:]]
-    steps += [(QEvent.Type.TabletRelease, points[-1], left, none)]
-    for kind_, (x, y), button, buttons in steps:
-        where = QPointF(float(x), float(y))
-        event = QTabletEvent(kind_, device, where, QPointF(canvas.mapToGlobal(where)), pressure, 0.0, 0.0,
-                             0.0, 0.0, 0.0, Qt.KeyboardModifier.NoModifier, button, buttons)
-        QApplication.sendEvent(canvas, event)
-        assert event.isAccepted()  # so Qt makes no mouse events of it as well
 
 
 def test_a_pen_inks_with_its_pressure_reads_the_same_and_its_eraser_erases(window):

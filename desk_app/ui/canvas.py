@@ -25,12 +25,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desk_app.ui import theme
+from desk_app.words import QT_TRANSLATE_NOOP
 
 Points = list[tuple[float, float]]
 UNDO_LIMIT = 100  # snapshots kept for undo
 PEN_RANGE = (2, 60)  # pen widths offered, in logical pixels
-HINT = ("Draw a digit here, or a whole number.\n"
-        "Wrong answer? Type the right digit to teach it your handwriting.")
+HINT = QT_TRANSLATE_NOOP("Canvas", "Draw a digit here, or a whole number.\n"
+                                   "Wrong answer? Type the right digit to teach it your handwriting.")
+DRAW_TIP = QT_TRANSLATE_NOOP("Canvas", "Draw a digit with the mouse, a pen or a finger")
 
 
 def _near(stroke, x: float, y: float, reach: float) -> bool:
@@ -106,7 +108,7 @@ class Canvas(QWidget):
         self.setMinimumSize(320, 240)  # never narrower than the panel beside it
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # typed digits and shortcuts come here
-        self.setToolTip("Draw a digit with the mouse, a pen or a finger")
+        self.setToolTip(self.tr(DRAW_TIP))
         self._doc = Document()
         self._undo: list[Document] = []
         self._redo: list[Document] = []
@@ -172,8 +174,8 @@ class Canvas(QWidget):
         """The eraser: a drag removes each whole stroke it touches (one undo step a drag)."""
         self._eraser = bool(on)
         self.setCursor(Qt.CursorShape.PointingHandCursor if on else Qt.CursorShape.CrossCursor)
-        self.setToolTip("Erase: drag over the strokes to remove (E draws again)" if on
-                        else "Draw a digit with the mouse, a pen or a finger")
+        self.setToolTip(self.tr("Erase: drag over the strokes to remove (E draws again)") if on
+                        else self.tr(DRAW_TIP))
 
     def _erase_at(self, x: float, y: float) -> None:
         reach = max(8.0, self._pen_width / 2)
@@ -350,7 +352,7 @@ class Canvas(QWidget):
                 p.drawRoundedRect(box, 6, 6)
         if self.is_empty:
             p.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, HINT)
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr(HINT))
         border = self.palette().color(QPalette.ColorRole.Highlight if self.hasFocus()
                                       else QPalette.ColorRole.Mid)
         p.setPen(QPen(border, 1))

@@ -8,6 +8,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -44,7 +46,8 @@ class Corrections:
         try:
             sample = self.store.add_image(image, digit, strokes, pressures)
         except (OSError, ValueError) as exc:
-            self._fail(f"Could not keep the sample: {exc}")
+            self._fail(QCoreApplication.translate("Corrections", "Could not keep the sample: {why}")
+                       .format(why=exc))
             return False
         self._last = (sample.id, document, index)
         return True
@@ -59,6 +62,7 @@ class Corrections:
         try:
             self.store.delete(sample_id)
         except OSError as exc:
-            self._fail(f"Could not remove the sample: {exc}")
+            self._fail(QCoreApplication.translate("Corrections", "Could not remove the sample: {why}")
+                       .format(why=exc))
             return None
         return index

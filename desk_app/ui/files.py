@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QSettings
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMimeData, QSettings
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from desk_app.ui.images import array_to_qimage, qimage_to_array
 
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)"
+translate = QCoreApplication.translate
+IMAGE_PATTERNS = "(*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp)"
 
 
 class Files:
@@ -37,7 +38,7 @@ class Files:
         try:
             if isinstance(source, QImage):
                 if source.isNull():
-                    raise ValueError("The clipboard image is empty.")
+                    raise ValueError(translate("Files", "The clipboard image is empty."))
                 array = qimage_to_array(source)
                 shown = source
             else:
@@ -48,13 +49,17 @@ class Files:
             self._fail(str(exc))
             return False
         self._canvas.set_picture(shown)
-        name = Path(source).name if not isinstance(source, QImage) else "the pasted image"
-        self._say(f"Reading {name}. Draw to replace it, Ctrl+Z to undo.")
+        if isinstance(source, QImage):
+            self._say(translate("Files", "Reading the pasted image. Draw to replace it, Ctrl+Z to undo."))
+        else:
+            self._say(translate("Files", "Reading {name}. Draw to replace it, Ctrl+Z to undo.")
+                      .format(name=Path(source).name))
         return True
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self._parent, "Open an image of a digit",
-                                              self._folder("open"), IMAGE_FILTER)
+        kinds = translate("Files", "Images {patterns};;All files (*)").format(patterns=IMAGE_PATTERNS)
+        path, _ = QFileDialog.getOpenFileName(self._parent, translate("Files", "Open an image of a digit"),
+                                              self._folder("open"), kinds)
         self._after_dialog()
         if path:
             self._remember_folder("open", path)
@@ -67,7 +72,7 @@ class Files:
         elif mime is not None and mime.hasUrls() and mime.urls()[0].isLocalFile():
             self.open_image(mime.urls()[0].toLocalFile())
         else:
-            self._fail("The clipboard holds no image.")
+            self._fail(translate("Files", "The clipboard holds no image."))
 
     @staticmethod
     def accepts(mime: QMimeData) -> bool:
@@ -83,7 +88,7 @@ class Files:
     def save_png(self, path: str | Path) -> bool:
         """Write the drawing as PNG atomically; on failure, say why."""
         if self._canvas.is_empty:
-            self._fail("Nothing to save: the canvas is empty.")
+            self._fail(translate("Files", "Nothing to save: the canvas is empty."))
             return False
         from desk_app import atomic
 
@@ -96,14 +101,16 @@ class Files:
         try:
             atomic.write_bytes(path, bytes(data))
         except OSError as exc:
-            self._fail(f"Could not save {path.name}: {exc.strerror or exc}.")
+            self._fail(translate("Files", "Could not save {name}: {why}.")
+                       .format(name=path.name, why=exc.strerror or exc))
             return False
-        self._say(f"Saved {path}")
+        self._say(translate("Files", "Saved {path}").format(path=path))
         return True
 
     def save_dialog(self) -> None:
         start = str(Path(self._folder("save")) / "digit.png")
-        path, _ = QFileDialog.getSaveFileName(self._parent, "Save the drawing", start, "PNG images (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self._parent, translate("Files", "Save the drawing"), start,
+                                              translate("Files", "PNG images (*.png)"))
         self._after_dialog()
         if path:
             self._remember_folder("save", path)

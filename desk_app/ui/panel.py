@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.ui.i18n import say
 from desk_app.words import DRAW, NOT_A_DIGIT_SIGN
 
 WIDTH = 300  # the panel never grows with the answer, so the canvas never shrinks while you write
@@ -40,8 +41,9 @@ class ProbabilityBars(QWidget):
         self.setMinimumSize(180, 11 * 15)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("The network's probability for each digit, and that it is no digit at all.\n"
-                        "Wrong? Click the right digit (or type it) to teach it your hand.")
+        self.setToolTip(self.tr("The network's probability for each digit, and that it is no digit "
+                                "at all.\nWrong? Click the right digit (or type it) to teach it "
+                                "your hand."))
 
     def _rows(self) -> list[tuple[str, float]]:
         rows = [(str(d), p) for d, p in enumerate(self._probs)]
@@ -61,7 +63,7 @@ class ProbabilityBars(QWidget):
         self._probs = [float(p) for p in probs] if probs is not None else [0.0] * 10
         self._not_a_digit = None if not_a_digit is None else float(not_a_digit)
         self.setAccessibleDescription(", ".join(
-            f"{'not a digit' if k == NOT_A_DIGIT_SIGN else k}: {p:.0%}" for k, p in self._rows()))
+            f"{self.tr('not a digit') if k == NOT_A_DIGIT_SIGN else k}: {p:.0%}" for k, p in self._rows()))
         self.update()
 
     def probabilities(self) -> list[float]:
@@ -114,7 +116,7 @@ class Panel(QWidget):
         self.prediction.setFont(font)
         self.prediction.setFixedHeight(SEEN + 18)
         self.prediction.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.prediction.setToolTip("The digit the network reads")
+        self.prediction.setToolTip(self.tr("The digit the network reads"))
         self.confidence = self._words("confidence", 40)
         self.note = self._words("note", 36)  # what a correction did: "Saved as 5"
         self.bars = ProbabilityBars(self)
@@ -123,17 +125,17 @@ class Panel(QWidget):
         self.seen.setFixedSize(SEEN, SEEN)
         self.seen.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.seen.setFrameShape(QLabel.Shape.Box)
-        self.seen.setToolTip("What the network saw: your drawing in MNIST's 28x28 format")
+        self.seen.setToolTip(self.tr("What the network saw: your drawing in MNIST's 28x28 format"))
         self.digit_scroll = self._digit_row_area()
         self._digit_buttons = QButtonGroup(self)
         self._digit_buttons.idClicked.connect(self.digitChosen)
-        caption = QLabel("what it read", self)
+        caption = QLabel(self.tr("what it read"), self)
         caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         caption.setToolTip(self.seen.toolTip())
         self.history = QLabel(self)
         self.history.setObjectName("history")
         self.history.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.history.setToolTip("Your last answers (Ctrl+C copies the current one)")
+        self.history.setToolTip(self.tr("Your last answers (Ctrl+C copies the current one)"))
         self._history: list[str] = []
         self._lay_out(caption)
         self.show_blank()
@@ -181,12 +183,12 @@ class Panel(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.history)
 
-    def show_blank(self, message: str = DRAW) -> None:
-        """No answer: the label holds no digit."""
+    def show_blank(self, message: str | None = None) -> None:
+        """No answer: the label holds no digit (``message``: why; by default, "Draw a digit")."""
         self._set_big("–")
         self.prediction.setEnabled(True)
-        self.prediction.setAccessibleName("No digit")
-        self.confidence.setText(message)
+        self.prediction.setAccessibleName(self.tr("No digit"))
+        self.confidence.setText(message if message is not None else say(DRAW))
         self.bars.set_probabilities(None)
         self.seen.clear()
         self.set_digits([], -1)
@@ -206,7 +208,8 @@ class Panel(QWidget):
             b.setChecked(i == selected)
             b.setFixedSize(44, 44)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays with the canvas
-            b.setToolTip(f"Digit {i + 1}: show its probabilities and the image it was read from")
+            b.setToolTip(self.tr("Digit {n}: show its probabilities and the image it was read from")
+                         .format(n=i + 1))
             self._digit_buttons.addButton(b, i)
             self._digit_row.insertWidget(self._digit_row.count() - 1, b)
         if len(digits) > 1 and 0 <= selected < len(digits):
@@ -229,7 +232,7 @@ class Panel(QWidget):
     def remember(self, answer: str) -> None:
         """Add an answer to the short history of recent readings."""
         self._history = ([answer] + self._history)[:HISTORY]
-        self.history.setText("Recent: " + "  ·  ".join(self._history))
+        self.history.setText(self.tr("Recent: {answers}").format(answers="  ·  ".join(self._history)))
 
     def show_answer(self, text: str, detail: str, probs: Sequence[float], seen: QImage | None,
                     shown: bool = True, not_a_digit: float | None = None) -> None:
@@ -238,7 +241,7 @@ class Panel(QWidget):
         digit, and P(not a digit)) and the image the network read. ``shown`` is False when no
         digit is given as the answer."""
         self._set_big(text)
-        self.prediction.setAccessibleName(f"Reads {text}" if shown else detail)
+        self.prediction.setAccessibleName(self.tr("Reads {answer}").format(answer=text) if shown else detail)
         self.prediction.setEnabled(shown)  # greyed out when there is no answer to give
         self.confidence.setText(detail)
         self.bars.set_probabilities(probs, not_a_digit)

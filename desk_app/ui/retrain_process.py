@@ -15,9 +15,18 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
 from desk_app.model_files import install
+from desk_app.words import QT_TRANSLATE_NOOP
 
 SCRIPT = Path(__file__).resolve().parents[2] / "train_model.py"
 _PROGRESS = re.compile(r"^progress ([0-9.]+) (.*)$", re.MULTILINE)
+_EPOCH = re.compile(r"Training: epoch (\d+) of (\d+)")
+STEPS = (  # the words train_model.py says for its steps, translated here
+    QT_TRANSLATE_NOOP("Retrainer", "Loading MNIST"),
+    QT_TRANSLATE_NOOP("Retrainer", "Measuring the new model on MNIST"),
+    QT_TRANSLATE_NOOP("Retrainer", "Converting the model for the app"),
+    QT_TRANSLATE_NOOP("Retrainer", "Measuring the new model on pen-drawn digits"),
+    QT_TRANSLATE_NOOP("Retrainer", "Training: starting"),
+)
 _ERROR = re.compile(r"^error: (.*)$", re.MULTILINE)
 TEMP_PREFIX = "retrain-"
 OWNER = "owner.pid"  # in each temporary folder: the process of the window that made it
@@ -80,7 +89,7 @@ class Retrainer(QObject):
         self.process.setProcessEnvironment(env)
         self._started = time.monotonic()
         self.process.start(sys.executable, args)
-        self.status.emit("Starting TensorFlow…")
+        self.status.emit(self.tr("Starting TensorFlow…"))
 
     @property
     def running(self) -> bool:
@@ -109,25 +118,33 @@ class Retrainer(QObject):
         left = ""
         if fraction >= 0.25:  # the steps are weighted by their measured share of the run
             seconds = elapsed * (1 - fraction) / fraction
-            left = (f", about {seconds:.0f} s left" if seconds < 90
-                    else f", about {seconds / 60:.0f} min left")
-        self.status.emit(f"{words}{left}…")
+            left = (self.tr(", about {n} s left").format(n=f"{seconds:.0f}") if seconds < 90
+                    else self.tr(", about {n} min left").format(n=f"{seconds / 60:.0f}"))
+        self.status.emit(f"{self._step_words(words)}{left}…")
+
+    def _step_words(self, words: str) -> str:
+        """train_model.py's words for a step, in the window's language."""
+        epoch = _EPOCH.fullmatch(words)
+        if epoch:
+            return self.tr("Training: epoch {n} of {total}").format(n=epoch[1], total=epoch[2])
+        return self.tr(words) if words in STEPS else words
 
     def _error(self, error) -> None:
         if error == QProcess.ProcessError.FailedToStart:
-            self._finish("failed", f"Could not start {SCRIPT.name}: {self.process.errorString()}")
+            self._finish("failed", self.tr("Could not start {name}: {why}").format(
+                name=SCRIPT.name, why=self.process.errorString()))
 
     def _done(self, code: int, status) -> None:
         if self._cancelled:
-            self._finish("cancelled", "Retraining cancelled; the current model stays.")
+            self._finish("cancelled", self.tr("Retraining cancelled; the current model stays."))
         elif code != 0 or status != QProcess.ExitStatus.NormalExit:
-            reason = self._error_line or "it stopped with an error"
+            reason = self._error_line or self.tr("it stopped with an error")
             reason = reason[:1].upper() + reason[1:].rstrip(".")
-            self._finish("failed", f"Retraining failed; the current model stays. {reason}. "
-                                   f"The details are in {self.log}.")
+            self._finish("failed", self.tr("Retraining failed; the current model stays. {reason}. The "
+                                           "details are in {log}.").format(reason=reason, log=self.log))
         else:
             self._install()
-            self._finish("ok", "Retrained with your samples.")
+            self._finish("ok", self.tr("Retrained with your samples."))
 
     def _install(self) -> None:
         """Move the new model over the user's, so that every moment leaves a usable model."""

@@ -7,9 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+translate = QCoreApplication.translate
 
 
 def can_train() -> str | None:
@@ -22,13 +24,14 @@ def can_train() -> str | None:
     steps = (f"python train_model.py --user-samples \"{data_dir() / 'samples'}\" --finetune "
              f"--out \"{data_dir() / 'model'}\"")
     if not SCRIPT.is_file():
-        return ("Retraining needs desk-app's source and TensorFlow, which this standalone app "
-                "leaves out to stay small. In a copy of desk-app's source folder, run "
-                "\"pip install '.[train]'\", then: " + steps + ". The app reads with the new "
-                "model from its next start.")
+        return translate("Retraining", "Retraining needs desk-app's source and TensorFlow, which this "
+                         "standalone app leaves out to stay small. In a copy of desk-app's source folder, "
+                         "run \"pip install '.[train]'\", then: {command}. The app reads with the new "
+                         "model from its next start.").format(command=steps)
     if find_spec("tensorflow") is None:
-        return ("Retraining needs TensorFlow, which is not installed here. Install the training "
-                "extra (pip install 'desk-app[train]') and choose Retrain again, or run: " + steps)
+        return translate("Retraining", "Retraining needs TensorFlow, which is not installed here. Install "
+                         "the training extra (pip install 'desk-app[train]') and choose Retrain again, "
+                         "or run: {command}").format(command=steps)
     return None
 
 
@@ -43,7 +46,7 @@ class ProgressDialog(QProgressDialog):
 
     def _confirmed(self) -> bool:
         answer = QMessageBox.question(
-            self, "Stop retraining?", "Stop retraining? The current model stays.",
+            self, self.tr("Stop retraining?"), self.tr("Stop retraining? The current model stays."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
@@ -100,24 +103,27 @@ class Retraining:
         found = find_mnist(chosen if chosen and holds_mnist(chosen) else None)
         if found is not None:
             return str(found)
-        box = QMessageBox(QMessageBox.Icon.Information, "Retraining needs MNIST",
-                          "Retraining needs the MNIST digits, which are not on this computer "
-                          "where desk-app looks: choose the folder that holds them (the four "
-                          "MNIST files, or mnist.npz).", QMessageBox.StandardButton.Cancel, self._parent)
-        choose = box.addButton("Choose MNIST folder…", QMessageBox.ButtonRole.AcceptRole)
+        box = QMessageBox(QMessageBox.Icon.Information, translate("Retraining", "Retraining needs MNIST"),
+                          translate("Retraining", "Retraining needs the MNIST digits, which are not on "
+                                    "this computer where desk-app looks: choose the folder that holds them "
+                                    "(the four MNIST files, or mnist.npz)."),
+                          QMessageBox.StandardButton.Cancel, self._parent)
+        choose = box.addButton(translate("Retraining", "Choose MNIST folder…"),
+                               QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(choose)
         box.exec()
         self._after_dialog()
         if box.clickedButton() is not choose:
             return None
-        folder = QFileDialog.getExistingDirectory(self._parent, "The folder that holds MNIST",
+        folder = QFileDialog.getExistingDirectory(self._parent,
+                                                  translate("Retraining", "The folder that holds MNIST"),
                                                   str(Path.home()))
         self._after_dialog()
         if not folder:
             return None
         if not holds_mnist(folder):
-            self._fail(f"{folder} holds no MNIST files (train-images-idx3-ubyte and the other "
-                       "three, gzipped or not) and no mnist.npz.")
+            self._fail(translate("Retraining", "{folder} holds no MNIST files (train-images-idx3-ubyte and "
+                                 "the other three, gzipped or not) and no mnist.npz.").format(folder=folder))
             return None
         self._settings.setValue("mnist_dir", folder)
         return folder
@@ -127,10 +133,11 @@ class Retraining:
         recognizer = self._model()
         base = recognizer.path.with_suffix(".keras") if recognizer else None
         if len(self._store()) == 0:
-            return "No samples yet: when an answer is wrong, type the right digit."
+            return translate("Retraining", "No samples yet: when an answer is wrong, type the right digit.")
         missing = can_train()
         if missing is None and (base is None or not base.is_file()):
-            missing = f"Retraining needs the model's Keras file ({base.name if base else 'model.keras'})."
+            missing = translate("Retraining", "Retraining needs the model's Keras file ({name}).").format(
+                name=base.name if base else "model.keras")
         return missing
 
     def start(self) -> bool:
@@ -150,8 +157,9 @@ class Retraining:
         self._before = self._measures()
         base = self._model().path.with_suffix(".keras")
         self.retrainer = Retrainer(self._store().folder, base, self.user_model.parent, self._parent, mnist)
-        self._progress = ProgressDialog("Starting…", "Cancel", 0, 100, self._parent)
-        self._progress.setWindowTitle("Retraining with your samples")
+        self._progress = ProgressDialog(translate("Retraining", "Starting…"),
+                                        translate("Retraining", "Cancel"), 0, 100, self._parent)
+        self._progress.setWindowTitle(translate("Retraining", "Retraining with your samples"))
         self._progress.setMinimumDuration(0)
         self._progress.setMinimumWidth(420)
         self._progress.setAutoClose(False)
@@ -197,16 +205,19 @@ class Retraining:
         def pct(v) -> str:
             return "?" if v is None else f"{v:.2%}"
 
-        return (f"MNIST test set: {pct(before[0])} before, {pct(after[0])} now. "
-                f"Your samples read right: {pct(before[1])} before, {pct(after[1])} now.")
+        return translate("Retraining", "MNIST test set: {mnist_before} before, {mnist_now} now. Your samples "
+                         "read right: {mine_before} before, {mine_now} now.").format(
+            mnist_before=pct(before[0]), mnist_now=pct(after[0]), mine_before=pct(before[1]),
+            mine_now=pct(after[1]))
 
     def confirm_quit(self) -> bool:
         """While retraining runs, ask before quitting; "yes" stops it cleanly."""
         if self.retrainer is None or not self.retrainer.running:
             return True
         answer = QMessageBox.question(
-            self._parent, "Quit desk-app?",
-            "Retraining is still running. Quit and stop it? The current model stays.",
+            self._parent, translate("Retraining", "Quit desk-app?"),
+            translate("Retraining", "Retraining is still running. Quit and stop it? The current model "
+                                    "stays."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         self._after_dialog()

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from desk_app.samples import Sample, SampleStore
 from desk_app.ui import theme
 from desk_app.ui.images import array_to_qimage
-from desk_app.words import plural
 
 
 def _thumbnail(image, palette) -> QIcon:
@@ -54,7 +53,7 @@ class SamplesDialog(QDialog):
 
     def __init__(self, store: SampleStore, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("My samples")
+        self.setWindowTitle(self.tr("My samples"))
         self.store = store
         # What Ctrl+Z takes back: ("delete", samples) or ("relabel", [(id, old label), ...]).
         self._undo: list[tuple[str, list]] = []
@@ -67,18 +66,20 @@ class SamplesDialog(QDialog):
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.count = QLabel(self)
         self.count.setWordWrap(True)
-        hint = QLabel("Select samples, then type a digit to relabel them, or press Delete. "
-                      "Ctrl+Z takes either back.", self)
+        hint = QLabel(self.tr("Select samples, then type a digit to relabel them, or press Delete. "
+                              "Ctrl+Z takes either back."), self)
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-        self.undo_button = QPushButton("Undo", self)
+        self.undo_button = QPushButton(self.tr("Undo"), self)
         for b, slot, tip in (
-                (QPushButton("Delete", self), self.delete_selected, "Delete the selected samples (Del)"),
-                (self.undo_button, self.undo, "Take back the last delete or relabel (Ctrl+Z)"),
-                (QPushButton("Export…", self), self.export_dialog, "Write them as PNGs and labels.csv"),
-                (QPushButton("Import…", self), self.import_dialog,
-                 "Add samples: a folder with labels.csv, or with one folder per digit (0-9)")):
+                (QPushButton(self.tr("Delete"), self), self.delete_selected,
+                 self.tr("Delete the selected samples (Del)")),
+                (self.undo_button, self.undo, self.tr("Take back the last delete or relabel (Ctrl+Z)")),
+                (QPushButton(self.tr("Export…"), self), self.export_dialog,
+                 self.tr("Write them as PNGs and labels.csv")),
+                (QPushButton(self.tr("Import…"), self), self.import_dialog,
+                 self.tr("Add samples: a folder with labels.csv, or with one folder per digit (0-9)"))):
             b.setToolTip(tip)
             b.setAutoDefault(False)  # Enter never deletes or exports by surprise
             b.clicked.connect(slot)
@@ -102,9 +103,10 @@ class SamplesDialog(QDialog):
         for s in self.store.samples():
             item = QListWidgetItem(_thumbnail(s.image, self.palette()), str(s.label))
             item.setData(Qt.ItemDataRole.UserRole, s.id)
-            item.setToolTip(f"A {s.label}: type another digit to relabel it")
+            item.setToolTip(self.tr("A {digit}: type another digit to relabel it").format(digit=s.label))
             self.list.addItem(item)
-        self.count.setText(message or f"{plural(len(self.store), 'sample')} in {self.store.folder}")
+        self.count.setText(message or self.tr("%n sample(s) in {folder}", "", len(self.store))
+                           .format(folder=self.store.folder))
         self.undo_button.setEnabled(bool(self._undo))
 
     def changeEvent(self, event) -> None:
@@ -127,9 +129,10 @@ class SamplesDialog(QDialog):
                 self.store.delete(s.id)
                 done.append(s)
         except OSError as exc:
-            QMessageBox.warning(self, "My samples", f"Could not delete: {exc}")
+            QMessageBox.warning(self, self.tr("My samples"),
+                                self.tr("Could not delete: {why}").format(why=exc))
         self._undo = [("delete", done)]
-        self.refresh(f"Deleted {plural(len(done), 'sample')}. Ctrl+Z brings them back.")
+        self.refresh(self.tr("Deleted %n sample(s). Ctrl+Z brings them back.", "", len(done)))
 
     def relabel_selected(self, digit: int) -> None:
         chosen = self._selected()
@@ -141,9 +144,11 @@ class SamplesDialog(QDialog):
                 self.store.relabel(s.id, digit)
                 done.append((s.id, s.label))
         except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, "My samples", f"Could not relabel: {exc}")
+            QMessageBox.warning(self, self.tr("My samples"),
+                                self.tr("Could not relabel: {why}").format(why=exc))
         self._undo = [("relabel", done)]
-        self.refresh(f"Relabelled {plural(len(done), 'sample')} as {digit}. Ctrl+Z takes it back.")
+        self.refresh(self.tr("Relabelled %n sample(s) as {digit}. Ctrl+Z takes it back.", "", len(done))
+                     .format(digit=digit))
 
     def undo(self) -> None:
         """Take back the last delete (the samples come back) or relabel (the old labels)."""
@@ -157,34 +162,38 @@ class SamplesDialog(QDialog):
                 else:
                     self.store.relabel(*item)
         except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, "My samples", f"Could not undo: {exc}")
-        what = "Brought back" if kind == "delete" else "Put back the labels of"
-        self.refresh(f"{what} {plural(len(items), 'sample')}.")
+            QMessageBox.warning(self, self.tr("My samples"),
+                                self.tr("Could not undo: {why}").format(why=exc))
+        if kind == "delete":
+            self.refresh(self.tr("Brought back %n sample(s).", "", len(items)))
+        else:
+            self.refresh(self.tr("Put back the labels of %n sample(s).", "", len(items)))
 
     def export_dialog(self) -> None:
         start = str(Path(start_folder()) / "desk-app samples")
         folder, _ = QFileDialog.getSaveFileName(
-            self, "Export samples into a new or existing folder", start, "Folders (*)",
+            self, self.tr("Export samples into a new or existing folder"), start, self.tr("Folders (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite)
         if not folder:
             return
         try:
             n = self.store.export(folder)
         except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, "Export samples", f"Could not export: {exc}")
+            QMessageBox.warning(self, self.tr("Export samples"),
+                                self.tr("Could not export: {why}").format(why=exc))
             return
-        self.count.setText(f"Exported {plural(n, 'sample')} to {folder}")
+        self.count.setText(self.tr("Exported %n sample(s) to {folder}", "", n).format(folder=folder))
 
     def import_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import samples from", start_folder())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import samples from"), start_folder())
         if folder:
             self.import_from(folder)
 
     def import_from(self, folder: str) -> None:
         """Import in a thread of its own, with a progress bar and Cancel: a big folder never
         freezes the window."""
-        self._progress = QProgressDialog("Importing samples…", "Cancel", 0, 100, self)
-        self._progress.setWindowTitle("Import samples")
+        self._progress = QProgressDialog(self.tr("Importing samples…"), self.tr("Cancel"), 0, 100, self)
+        self._progress.setWindowTitle(self.tr("Import samples"))
         self._progress.setMinimumDuration(300)
         self._importer = ImportThread(self.store, folder, self)
         self._importer.progressed.connect(self._progress.setValue)
@@ -200,14 +209,15 @@ class SamplesDialog(QDialog):
         self._importer.deleteLater()
         self._importer = None
         if added < 0:
-            self.refresh("Import cancelled: nothing was added.")
+            self.refresh(self.tr("Import cancelled: nothing was added."))
             return
         if error:
-            QMessageBox.warning(self, "Import samples", error)
+            QMessageBox.warning(self, self.tr("Import samples"), error)
             self.refresh()
             return
-        self.refresh(f"Imported {plural(added, 'new sample')} (those already here are skipped); "
-                     f"{len(self.store)} in all, {self._before} before.")
+        said = self.tr("Imported %n new sample(s) (those already here are skipped); {total} in all, "
+                       "{before} before.", "", added)
+        self.refresh(said.format(total=len(self.store), before=self._before))
 
     @property
     def importing(self) -> bool:

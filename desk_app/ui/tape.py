@@ -159,7 +159,7 @@ class Tape(QDockWidget):
         try:
             tape.save(self._path, self.entries)
         except OSError as exc:
-            self._fail(self.tr("Could not save the tape: %1").replace("%1", exc.strerror or str(exc)))
+            self._fail(self.tr("Could not save the tape: {why}").format(why=exc.strerror or exc))
             return False
         return True
 
@@ -196,8 +196,8 @@ class Tape(QDockWidget):
         if typed == old.text:
             return
         if not tape.valid_text(typed):
-            self._fail(self.tr("A tape entry is a number: type digits only (\"%1\" kept).")
-                       .replace("%1", old.text))
+            self._fail(self.tr("A tape entry is a number: type digits only ({number} kept).")
+                       .format(number=old.text))
             self._fill()
             return
         kept = 0
@@ -207,15 +207,15 @@ class Tape(QDockWidget):
                 self._store().add_image(piece.image, digit, piece.strokes)
                 kept += 1
             except (OSError, ValueError) as exc:
-                self._fail(self.tr("Could not keep the sample: %1").replace("%1", str(exc)))
+                self._fail(self.tr("Could not keep the sample: {why}").format(why=exc))
         old.text, old.confidence, old.corrected = typed, 1.0, True
         self._fill()
         self._keep()
         if kept:
-            said = self.tr("Corrected to %1: kept %n sample(s) to learn from.", "", kept)
-            self._say(said.replace("%1", typed))
+            said = self.tr("Corrected to {number}: kept %n sample(s) to learn from.", "", kept)
+            self._say(said.format(number=typed))
         else:
-            self._say(self.tr("Corrected to %1.").replace("%1", typed))
+            self._say(self.tr("Corrected to {number}.").format(number=typed))
 
     # -- out ---------------------------------------------------------------------------------------
 
@@ -227,10 +227,10 @@ class Tape(QDockWidget):
         try:
             tape.save_csv(path, self.entries)
         except OSError as exc:
-            self._fail(self.tr("Could not save %1: %2").replace("%1", Path(path).name)
-                       .replace("%2", exc.strerror or str(exc)))
+            self._fail(self.tr("Could not save {name}: {why}.").format(name=Path(path).name,
+                                                                         why=exc.strerror or exc))
             return False
-        self._say(self.tr("Saved %1").replace("%1", str(path)))
+        self._say(self.tr("Saved {path}").format(path=path))
         return True
 
     def save_dialog(self) -> None:

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QMainWindow
 
 from desk_app import model_files
 from desk_app.ui import theme
-from desk_app.words import DRAW, TITLE, plural
+from desk_app.ui.i18n import say
+from desk_app.words import TITLE
 
 # The rest of Qt (its Qt namespace alone takes longer to set up than an empty window takes to
 # show) and the window's parts are imported by build(), after the window is on screen.
@@ -47,7 +48,7 @@ class MainWindow(QMainWindow):
         event loop). Either way the model loads on the event loop's first turn, or when a
         stroke needs it."""
         super().__init__()
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(say(TITLE))
         self.setAcceptDrops(True)
         self._model_path = model_path
         self.recognizer = None
@@ -98,6 +99,9 @@ class MainWindow(QMainWindow):
                                      lambda running: self.actions.retrain.setEnabled(not running))
         self.actions = Actions(self)
         self.actions.themes[self._theme].setChecked(True)
+        from desk_app.ui import i18n
+
+        self.actions.languages[i18n.choice(self._settings)].setChecked(True)
         self.pen_box = self.actions.pen_box
         self.pen_box.setValue(round(pen))
         self.pen_box.valueChanged.connect(self._set_pen)
@@ -110,7 +114,7 @@ class MainWindow(QMainWindow):
         if str(self._settings.value("tape/on", "false")).lower() == "true":
             self.set_tape(True)
         self.canvas.setFocus()  # the keyboard goes to the canvas from the start
-        self.say("Draw a digit, or a whole number. Esc clears, Ctrl+Z undoes, F1 tells more.")
+        self.say(self.tr("Draw a digit, or a whole number. Esc clears, Ctrl+Z undoes, F1 tells more."))
         self._live = QTimer(self)
         self._live.setSingleShot(True)
         self._live.setInterval(LIVE_INTERVAL_MS)
@@ -187,7 +191,7 @@ class MainWindow(QMainWindow):
 
     def pen_step(self, delta: int) -> None:
         self.pen_box.setValue(self.pen_box.value() + delta)
-        self.say(f"Pen {self.pen_box.value()} px for new strokes.", 2000)
+        self.say(self.tr("Pen {width} px for new strokes.").format(width=self.pen_box.value()), 2000)
 
     def set_theme(self, name: str, save: bool = True) -> None:
         applied = self._theme = theme.apply(name)
@@ -196,11 +200,20 @@ class MainWindow(QMainWindow):
         if save:
             self._settings.setValue("theme", applied)
 
+    def set_language(self, chosen: str) -> None:
+        """View > Language: English, 中文, or the system's; remembered, spoken from the next start
+        (said in the language chosen)."""
+        from desk_app.ui import i18n
+
+        self._settings.setValue(i18n.SETTING, chosen)
+        self.actions.languages[chosen].setChecked(True)
+        self.say(i18n.from_next_start(chosen), 8000)
+
     def show_shortcuts(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
         rows = "".join(f"<tr><td><b>{k}</b></td><td>{t}</td></tr>" for k, t in self.actions.shortcut_rows())
-        self.open_dialog_box(QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts",
+        self.open_dialog_box(QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard shortcuts"),
                                          f"<table cellspacing=6>{rows}</table>",
                                          QMessageBox.StandardButton.Close, self))
 
@@ -228,7 +241,7 @@ class MainWindow(QMainWindow):
         self.canvas.clear()
         self.recognize()
         if not was_empty:
-            self.say("Cleared. Ctrl+Z brings it back.", 3000)
+            self.say(self.tr("Cleared. Ctrl+Z brings it back."), 3000)
 
     def delete_digit(self) -> None:
         """Delete: the chosen digit of a number goes (undoably); a single digit clears all."""
@@ -237,14 +250,14 @@ class MainWindow(QMainWindow):
             return
         index = self._selected
         if self.canvas.remove_parts(self.reading.groups[index].indices):
-            self.say(f"Deleted digit {index + 1}. Ctrl+Z brings it back.", 3000)
+            self.say(self.tr("Deleted digit {n}. Ctrl+Z brings it back.").format(n=index + 1), 3000)
 
     def set_eraser(self, on: bool) -> None:
         """E: the eraser removes whole strokes it touches; E again draws."""
         self.canvas.set_eraser(on)
         self.actions.eraser.setChecked(on)
-        self.say("Eraser: drag over the strokes to remove. E draws again." if on
-                 else "Drawing again.", 4000)
+        self.say(self.tr("Eraser: drag over the strokes to remove. E draws again.") if on
+                 else self.tr("Drawing again."), 4000)
 
     # -- the tape ----------------------------------------------------------------------------
 
@@ -264,8 +277,8 @@ class MainWindow(QMainWindow):
         self._settings.setValue("tape/on", on)
         self._tape_timer.stop()
         if on:
-            self.say(f"Tape: each answer goes onto it {self.tape.seconds():g} s after your last "
-                     "stroke. Ctrl+T ends it.", 5000)
+            self.say(self.tr("Tape: each answer goes onto it {seconds} s after your last stroke. "
+                             "Ctrl+T ends it.").format(seconds=f"{self.tape.seconds():g}"), 5000)
             self._tape_wait()
 
     def _tape_wait(self) -> None:
@@ -285,11 +298,11 @@ class MainWindow(QMainWindow):
         if self.tape is None or self.reading is None or self.canvas.picture is not None:
             return False
         groups = self.reading.groups
-        shown = answer(self.reading, self.corrected, self._selected)
+        shown = answer(self.reading, self.corrected, self._selected, say=say)
         chars = [c if i in self.corrected or g.reading.verdict == "digit" else "?"
                  for i, (c, g) in enumerate(zip(shown.chars, groups, strict=True))]
         if not any(c.isdigit() for c in chars):
-            self.say(f"Not put on the tape: {shown.detail}. Esc clears.", 4000)
+            self.say(self.tr("Not put on the tape: {why}. Esc clears.").format(why=shown.detail), 4000)
             return False
         read = [g.reading.confidence for i, g in enumerate(groups) if i not in self.corrected]
         entry = tape.entry(chars, min(read, default=1.0), [g.image for g in groups],
@@ -298,7 +311,8 @@ class MainWindow(QMainWindow):
         self.panel.remember(shown.text)
         self.canvas.clear()
         self._taped = (entry, self.canvas.document)  # Ctrl+Z now takes it off the tape again
-        self.say(f"On the tape: {''.join(chars)}. Ctrl+Z brings the drawing back.", 3000)
+        said = self.tr("On the tape: {number}. Ctrl+Z brings the drawing back.")
+        self.say(said.format(number="".join(chars)), 3000)
         return True
 
     def copy_answer(self) -> None:
@@ -306,10 +320,10 @@ class MainWindow(QMainWindow):
 
         text = self.reading.text if self.reading is not None else ""
         if not any(c.isdigit() for c in text):
-            self.say("No answer to copy yet.")
+            self.say(self.tr("No answer to copy yet."))
             return
         QApplication.clipboard().setText(text)
-        self.say(f"Copied {text}.")
+        self.say(self.tr("Copied {answer}.").format(answer=text))
 
     # -- the model ---------------------------------------------------------------------------
 
@@ -333,11 +347,12 @@ class MainWindow(QMainWindow):
             except ModelError as exc:
                 self.recognizer, self.model_error = None, str(exc)
                 if path == self.retraining.user_model:
-                    self.say(f"Your retrained model is unusable ({exc}); using the bundled one.", 10000)
+                    self.say(self.tr("Your retrained model is unusable ({why}); using the bundled one.")
+                             .format(why=exc), 10000)
         self._show_model()
         if self.recognizer is None:
-            self.panel.show_blank(f"No model: {self.model_error}")
-            self.say(f"No model loaded. {self.model_error}", 0)
+            self.panel.show_blank(self.tr("No model: {why}").format(why=self.model_error))
+            self.say(self.tr("No model loaded. {why}").format(why=self.model_error), 0)
             return
         if not self.canvas.is_empty:
             self.recognize()
@@ -345,8 +360,8 @@ class MainWindow(QMainWindow):
     def model_words(self) -> str:
         """The model in use, in a few words (the Model menu and About say it)."""
         if self.recognizer is None:
-            return f"No model loaded: {self.model_error}"
-        words = model_files.describe(self.recognizer.path, self.recognizer.card)
+            return self.tr("No model loaded: {why}").format(why=self.model_error)
+        words = model_files.describe(self.recognizer.path, self.recognizer.card, say)
         return words[:1].upper() + words[1:]
 
     def _show_model(self) -> None:
@@ -362,13 +377,13 @@ class MainWindow(QMainWindow):
         if self._swap_model(self.retraining.user_model.parent, model_files.set_aside_path().parent):
             self._model_undo = True
             self._update_actions()
-            self.say("Now reading with the bundled model. Ctrl+Z, or Model > Use my retrained "
-                     "model, brings yours back.", 10000)
+            self.say(self.tr("Now reading with the bundled model. Ctrl+Z, or Model > Use my retrained "
+                             "model, brings yours back."), 10000)
 
     def use_my_model(self) -> None:
         """Bring back the retrained model that "Restore the bundled model" set aside."""
         if self._swap_model(model_files.set_aside_path().parent, self.retraining.user_model.parent):
-            self.say("Reading with your retrained model again.")
+            self.say(self.tr("Reading with your retrained model again."))
 
     def _swap_model(self, src: Path, dst: Path) -> bool:
         """Move a model folder by one rename (nothing half-moved), then reload."""
@@ -380,7 +395,7 @@ class MainWindow(QMainWindow):
                 shutil.rmtree(dst)
             os.replace(src, dst)
         except OSError as exc:
-            self._fail(f"Could not switch models: {exc.strerror or exc}.")
+            self._fail(self.tr("Could not switch models: {why}.").format(why=exc.strerror or exc))
             return False
         self.load_model(reload=True)
         return True
@@ -397,12 +412,12 @@ class MainWindow(QMainWindow):
         if not self._live.isActive():
             self._live.start()
 
-    def _blank(self, message: str) -> None:
+    def _blank(self, message: str | None) -> None:
         self.reading = None
         self.last_probs = None
         self.canvas.set_boxes([])
         self.panel.show_blank(message)
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(say(TITLE))
 
     def _drawing_changed(self) -> None:
         """A new drawing: what was said about the last one (notes, corrections) no longer holds."""
@@ -418,10 +433,10 @@ class MainWindow(QMainWindow):
         self._live.stop()
         self.load_model()
         if self.canvas.is_empty or not self.canvas.strokes and self.canvas.picture is None:
-            self._blank(DRAW)
+            self._blank(None)
             return
         if self.recognizer is None:
-            self._blank(f"No model: {self.model_error}")
+            self._blank(self.tr("No model: {why}").format(why=self.model_error))
             return
         from desk_app.reading import read_canvas
         from desk_app.ui.images import qimage_to_array
@@ -437,7 +452,7 @@ class MainWindow(QMainWindow):
             self._blank(str(exc))
             return
         if self.reading is None:
-            self._blank(DRAW)  # a click or a tap: nothing to say
+            self._blank(None)  # a click or a tap: nothing to say
             return
         groups = self.reading.groups
         last = len(self.canvas.strokes) - 1  # show the digit being written by default
@@ -458,7 +473,7 @@ class MainWindow(QMainWindow):
         chosen = groups[sel]
         self.last_probs = chosen.probs
         classes = self.recognizer.classes if self.recognizer is not None else 10
-        shown = answer(self.reading, self.corrected, sel, classes)
+        shown = answer(self.reading, self.corrected, sel, classes, say)
         self.panel.show_answer(shown.text, shown.detail, shown.shares, gray_to_qimage(chosen.image),
                                shown.shown, shown.not_a_digit)
         self.panel.set_digits([(c, 1.0 if i in self.corrected else g.reading.confidence)
@@ -471,7 +486,7 @@ class MainWindow(QMainWindow):
     def correct(self, digit: int) -> bool:
         """Keep the digit on show (the chosen one of a number) as a sample labelled ``digit``."""
         if self.reading is None:
-            self.say("Draw a digit first, then type what it is.")
+            self.say(self.tr("Draw a digit first, then type what it is."))
             return False
         group = self.reading.groups[self._selected]
         strokes, pressures = self.canvas.ink(group.indices)
@@ -480,11 +495,18 @@ class MainWindow(QMainWindow):
             return False
         self.corrected[self._selected] = digit
         self._show_reading()  # the answer follows the correction
-        n = len(self.reading.groups)
-        which = f" digit {self._selected + 1} of {n}" if n > 1 else ""
-        what = "your " + plural(len(self.corrections.store), "sample")
-        self.panel.set_note(f"Saved{which} as {digit} ({what}). Ctrl+Z takes it back.")
-        self.say(f"Kept{which or ' the drawing'} as a {digit}: {what}. Retrain with them: Ctrl+R.")
+        n, kept = len(self.reading.groups), len(self.corrections.store)
+        if n > 1:
+            note = self.tr("Saved digit {i} of {n} as {digit} (your %n sample(s)). Ctrl+Z takes it back.",
+                           "", kept)
+            said = self.tr("Kept digit {i} of {n} as a {digit}: your %n sample(s). Retrain with them: "
+                           "Ctrl+R.", "", kept)
+        else:
+            note = self.tr("Saved as {digit} (your %n sample(s)). Ctrl+Z takes it back.", "", kept)
+            said = self.tr("Kept the drawing as a {digit}: your %n sample(s). Retrain with them: Ctrl+R.",
+                           "", kept)
+        self.panel.set_note(note.format(i=self._selected + 1, n=n, digit=digit))
+        self.say(said.format(i=self._selected + 1, n=n, digit=digit))
         self._update_actions()
         return True
 
@@ -496,8 +518,8 @@ class MainWindow(QMainWindow):
         self.corrected.pop(index, None)
         if self.reading is not None:
             self._show_reading()
-        self.panel.set_note("Sample removed.")
-        self.say(f"Sample removed: your {plural(len(self.corrections.store), 'sample')} remain.")
+        self.panel.set_note(self.tr("Sample removed."))
+        self.say(self.tr("Sample removed: your %n sample(s) remain.", "", len(self.corrections.store)))
         return True
 
     def show_samples(self) -> None:
@@ -525,22 +547,24 @@ class MainWindow(QMainWindow):
     def about_text(self) -> str:
         from desk_app import __version__
 
-        return (f"<h3>desk-app {__version__}</h3><p>A drawing pad that reads handwritten digits "
+        return self.tr(
+                "<h3>desk-app {version}</h3><p>A drawing pad that reads handwritten digits "
                 "live, with a convolutional network trained on MNIST. It says so when a drawing "
                 "is not a digit.</p>"
-                f"<p><b>Model in use:</b> {self.model_words()}.</p>"
+                "<p><b>Model in use:</b> {model}.</p>"
                 "<p>Released under the MIT license.</p>"
                 "<p><b>Data:</b> the network learned from MNIST (Y. LeCun, C. Cortes and C. J. C. "
                 "Burges). Its pen-drawn letters and the digits it is measured on come from UNIPEN "
                 "(International Unipen Foundation, 1999; Zenodo, doi:10.5281/zenodo.1195803), "
                 "used under CC BY 4.0: I. Guyon, L. Schomaker, R. Plamondon, M. Liberman and "
                 "S. Janet, \"UNIPEN project of on-line data exchange and recognizer benchmarks\", "
-                "ICPR 1994.</p><p>Keyboard shortcuts: Help &gt; Keyboard shortcuts (Ctrl+/).</p>")
+                "ICPR 1994.</p><p>Keyboard shortcuts: Help &gt; Keyboard shortcuts (Ctrl+/).</p>"
+            ).format(version=__version__, model=self.model_words())
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.NoIcon, "About desk-app", self.about_text(),
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("About desk-app"), self.about_text(),
                           QMessageBox.StandardButton.Close, self)
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
         self.open_dialog_box(box)
