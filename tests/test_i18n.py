@@ -133,6 +133,7 @@ def test_the_window_speaks_chinese(chinese, qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     w = MainWindow()
     qtbot.addWidget(w)
+    w.resize(1200, 640)
     w.show()
     qtbot.waitExposed(w)
     w.load_model()
