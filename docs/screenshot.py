@@ -106,6 +106,7 @@ def main() -> None:
 
     def number(text: str, seed: int, height: float = 0.3) -> None:
         """``text`` written by several writers, centred on the canvas."""
+        size = (canvas.width(), canvas.height())  # (the tape, when open, takes some room)
         pick = [int(np.flatnonzero(digits.labels == int(d))[k + seed]) for k, d in enumerate(text)]
         placed, (width, _) = compose_number([digits.strokes[i] for i in pick], np.random.default_rng(seed),
                                             canvas_height=size[1] * height)

@@ -104,5 +104,23 @@ def test_the_bundle_opens_its_window_and_reads_a_stroke(bundle, tmp_path):
         print(f"window visible {shown:.2f} s after launch (cold); title {x('getwindowname', window)!r}")
         assert x("getwindowname", window) == "desk-app: 1"
         app.kill()
+        # Under a Chinese locale the bundle speaks Chinese: its own .qm and Qt's qtbase_zh_CN.qm.
+        app = subprocess.Popen([str(bundle / "desk-app")], cwd=tmp_path,
+                               env=dict(env, LANG="zh_CN.UTF-8", XDG_CONFIG_HOME=str(tmp_path / "zh")),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline, window = time.time() + 60, ""
+        while not window and time.time() < deadline:
+            window = x("search", "--onlyvisible", "--name", "desk-app：")
+        assert window, "no window titled in Chinese within a minute"
+        assert x("getwindowname", window.splitlines()[0]) == "desk-app：手写数字"
+        app.kill()
     finally:
         xvfb.kill()
+
+
+def test_the_bundle_carries_the_translations(bundle):
+    internal = bundle / "_internal"
+    assert {p.name for p in (internal / "desk_app" / "translations").glob("*.qm")} == \
+        {"desk_app_zh_CN.qm", "desk_app_en.qm"}
+    qt_own = internal / "PySide6" / "Qt" / "translations"
+    assert [p.name for p in qt_own.glob("*.qm")] == ["qtbase_zh_CN.qm"]  # Qt's buttons and dialogs

@@ -232,7 +232,14 @@ class Panel(QWidget):
     def remember(self, answer: str) -> None:
         """Add an answer to the short history of recent readings."""
         self._history = ([answer] + self._history)[:HISTORY]
-        self.history.setText(self.tr("Recent: {answers}").format(answers="  ·  ".join(self._history)))
+        metrics, room = QFontMetrics(self.history.font()), WIDTH - 24
+        shown = len(self._history)
+        while True:  # as many as fit on the line, newest first: a long number never spills over
+            text = self.tr("Recent: {answers}").format(answers="  ·  ".join(self._history[:shown]))
+            if shown == 1 or metrics.horizontalAdvance(text) <= room:
+                break
+            shown -= 1
+        self.history.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, room))
 
     def show_answer(self, text: str, detail: str, probs: Sequence[float], seen: QImage | None,
                     shown: bool = True, not_a_digit: float | None = None) -> None:
