@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ["app.py", "drawn_digits.py", "drawn_numbers.py", "not_a_digit.py", "training.py"]
+BENCHES = ["app.py", "drawn_digits.py", "drawn_numbers.py", "number_pictures.py", "not_a_digit.py",
+           "training.py"]
 
 if __name__ == "__main__":
     failed = 0

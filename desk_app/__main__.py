@@ -26,9 +26,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                     "window; with --read it reads photos or scans of digits and prints the answers.")
     p.add_argument("--version", action="version", version=f"desk-app {__version__}")
     p.add_argument("--read", nargs="+", metavar="FILE",
-                   help="read each image (one handwritten digit each) and print "
-                        "FILE<TAB>ANSWER<TAB>CONFIDENCE; ANSWER is the digit, or 'not a digit', "
-                        "or 'unsure: A or B'. Exit status 2 if any file could not be read")
+                   help="read each image (a photo or scan of a handwritten digit or number) and "
+                        "print FILE<TAB>ANSWER<TAB>CONFIDENCE. For one digit ANSWER is the digit, "
+                        "or 'not a digit', or 'unsure: A or B'; for a number, its digits (2026), "
+                        "with ? for a piece that is not a digit (2?26), and CONFIDENCE the lowest "
+                        "of its digits' confidences; 'no digits' for a page with none. Exit status "
+                        "2 if any file could not be read")
     p.add_argument("--format", choices=["tsv", "json"], default="tsv",
                    help="tsv: FILE<TAB>ANSWER<TAB>CONFIDENCE (names escaped: \\t, \\n, \\\\, \\xNN); "
                         "json: one object per line with file, answer, confidence")
@@ -85,7 +88,7 @@ def read_files(paths: list[str], model: str | None = None, fmt: str = "tsv") -> 
     import json
 
     from desk_app.imaging import ImageFileError
-    from desk_app.reading import plain
+    from desk_app.reading import plain_number
 
     rec = load_recognizer(model)
     if rec is None:
@@ -94,7 +97,7 @@ def read_files(paths: list[str], model: str | None = None, fmt: str = "tsv") -> 
     for path in paths:
         name = shown_name(path)
         try:
-            r = rec.read_image(path)
+            number = rec.read_number_image(path)
         except ImageFileError as exc:
             print(f"desk-app: {name}: {exc.reason}", file=sys.stderr)
             status = 2
@@ -103,11 +106,12 @@ def read_files(paths: list[str], model: str | None = None, fmt: str = "tsv") -> 
             print(f"desk-app: {name}: {exc}", file=sys.stderr)
             status = 2
             continue
+        answer, confidence = plain_number(number)
         if fmt == "json":
             line = json.dumps({"file": os.fsencode(path).decode("utf-8", "backslashreplace"),
-                               "answer": plain(r), "confidence": round(r.confidence, 3)})
+                               "answer": answer, "confidence": round(confidence, 3)})
         else:
-            line = f"{name}\t{plain(r)}\t{r.confidence:.3f}"
+            line = f"{name}\t{answer}\t{confidence:.3f}"
         emit(line)
     return status
 

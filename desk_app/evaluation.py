@@ -1,12 +1,15 @@
 """The measures, written once for the tests, the benchmarks and training: the ways people draw
 (a drawing placed on a canvas), accuracy in each way, calibration error, numbers composed of
-drawn digits. NumPy only; the stroke sets themselves come from ``stroke_sets``."""
+drawn digits, pictures of numbers made to look like photos. NumPy and Pillow; the stroke sets
+themselves come from ``stroke_sets``."""
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 
 import numpy as np
+from PIL import Image
 
 from desk_app.stroke_sets import StrokeSet
 
@@ -128,3 +131,99 @@ def read_composed_number(recognizer, digits: StrokeSet, idx, rng: np.random.Gene
     read = recognizer.read_number([s for d in placed for s in d], canvas_size=size, pen_width=18)
     alone = "".join(r.char for r in recognizer.read_digits(placed, canvas_size=size, pen_width=18))
     return read == "".join(str(digits.labels[i]) for i in idx), read == alone
+
+
+def _dense(strokes: list[np.ndarray], step: float) -> np.ndarray:
+    """Points every ``step`` along the strokes."""
+    out = []
+    for st in strokes:
+        out.append(st)
+        for p, q in zip(st[:-1], st[1:], strict=True):
+            n = int(np.hypot(*(q - p)) // step)
+            if n > 1:
+                out.append(p + (q - p) * np.linspace(0, 1, n)[:, None])
+    return np.concatenate(out)
+
+
+def _closest(left: list[np.ndarray], right: list[np.ndarray], pen: float) -> float:
+    """How far ``right`` moves left for its ink to touch ``left``'s (overlapping by a third of
+    the pen): the least horizontal gap between them at the same height, less a pen's width."""
+    a, b = _dense(left, pen / 3), _dense(right, pen / 3)
+    near = np.abs(a[:, None, 1] - b[None, :, 1]) < pen * 0.7
+    gaps = np.where(near, b[None, :, 0] - a[:, None, 0], np.inf)
+    gap = float(gaps.min()) if np.isfinite(gaps).any() else 0.0
+    return gap - pen * 0.67
+
+
+DEGRADATIONS = ("paper", "light", "noise", "blur", "tilt", "jpeg")  # what a phone photo or scan adds
+
+
+def number_picture(digits: list[list[np.ndarray]], rng: np.random.Generator,
+                   touching: int | None = None, degrade=DEGRADATIONS,
+                   size: tuple[int, int] = (1600, 1200)) -> np.ndarray:
+    """A picture of drawn digits written on paper as one number, made to look like a phone
+    photo or a scan: uint8 RGB (H, W, 3). Digits 90-220 pixels tall, natural gaps, a pen 5-12%
+    of their height; ``touching``: the digit that touches the next one (strokes overlapping a
+    little). ``degrade`` picks among DEGRADATIONS: paper tone, uneven light, sensor noise, blur,
+    a tilt of up to 4 degrees, JPEG."""
+    from PIL import ImageDraw, ImageFilter
+
+    w, h = size
+    height = rng.uniform(90, 220)
+    pen = max(2.0, height * rng.uniform(0.05, 0.12))
+    x, boxes, lines = 0.0, [], []
+    for k, strokes in enumerate(digits):
+        allp = np.concatenate(strokes)
+        lo, hi = allp.min(axis=0), allp.max(axis=0)
+        s = height * rng.uniform(0.9, 1.05) / max(float(hi[1] - lo[1]), 1e-6)
+        top = rng.normal(0, 0.04 * height)
+        lines.append([(st - lo) * s + [x, top] for st in strokes])
+        width = float(hi[0] - lo[0]) * s
+        if touching == k - 1:  # moved left until its ink just touches the digit before it
+            x -= _closest(lines[-2], lines[-1], pen)
+            lines[-1] = [st - [_closest(lines[-2], lines[-1], pen), 0] for st in lines[-1]]
+        boxes.append(width)
+        gap = height * rng.uniform(0.15, 0.45)
+        x += width + gap
+    total = x - gap
+    fit = min(1.0, 0.85 * w / max(total, 1.0), 0.6 * h / height)
+    ox, oy = rng.uniform(0.05 * w, w - total * fit - 0.05 * w), rng.uniform(0.2 * h, h - 1.3 * height * fit)
+    mask = Image.new("L", size, 0)
+    draw = ImageDraw.Draw(mask)
+    r = pen * fit / 2
+    for strokes in lines:
+        for st in strokes:
+            pts = [(float(px * fit + ox), float(py * fit + oy)) for px, py in st]
+            if len(pts) > 1:
+                draw.line(pts, fill=255, width=max(1, round(2 * r)), joint="curve")
+            for px, py in (pts[0], pts[-1]):
+                draw.ellipse([px - r, py - r, px + r, py + r], fill=255)
+    ink_ = np.asarray(mask, np.float32)[..., None] / 255.0
+    paper = np.array([0.96, 0.95, 0.93]) if "paper" not in degrade else \
+        np.array([rng.uniform(0.85, 0.97), rng.uniform(0.82, 0.95), rng.uniform(0.72, 0.9)])
+    pen_colour = np.array([rng.uniform(0.05, 0.2), rng.uniform(0.05, 0.2), rng.uniform(0.1, 0.4)])
+    img = paper * (1 - ink_ * rng.uniform(0.8, 1.0)) + pen_colour * ink_ * rng.uniform(0.8, 1.0)
+    if "tilt" in degrade:  # the page turned a little under the camera
+        tilted = Image.fromarray((np.clip(img, 0, 1) * 255).astype(np.uint8))
+        fill = tuple(int(c * 255) for c in paper)
+        tilted = tilted.rotate(rng.uniform(-4, 4), Image.BILINEAR, fillcolor=fill)
+        img = np.asarray(tilted, np.float32) / 255.0
+    if "light" in degrade:  # light falling off across the page, and a soft shadow
+        yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+        a = rng.uniform(0, 2 * np.pi)
+        ramp = ((xx / w - 0.5) * np.cos(a) + (yy / h - 0.5) * np.sin(a)) + 0.5
+        light = 1.0 - rng.uniform(0.25, 0.5) * np.clip(ramp, 0, 1)
+        cx, cy, sr = rng.uniform(0, w), rng.uniform(0, h), rng.uniform(0.2, 0.5) * w
+        light *= 1.0 - rng.uniform(0.1, 0.3) * np.exp(-((xx - cx) ** 2 + (yy - cy) ** 2) / (2 * sr * sr))
+        img = img * light[..., None]
+    out = Image.fromarray((np.clip(img, 0, 1) * 255).astype(np.uint8))
+    if "blur" in degrade:
+        out = out.filter(ImageFilter.GaussianBlur(rng.uniform(0.8, 2.2)))
+    if "noise" in degrade:
+        a = np.asarray(out, np.float32) + rng.normal(0, rng.uniform(4, 10), (h, w, 1))
+        out = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
+    if "jpeg" in degrade:
+        buf = io.BytesIO()
+        out.save(buf, "JPEG", quality=int(rng.integers(35, 80)))
+        out = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
+    return np.asarray(out)

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
 from desk_app import imaging, numbers, verdicts, words
 from desk_app.numbers import Group, NumberReading
-from desk_app.words import SIGNS
+from desk_app.words import NO_DIGITS, SIGNS
 
 Classify = Callable[[np.ndarray], np.ndarray]  # (N, 28, 28) images -> (N, 10 or 11) probabilities
 
@@ -39,13 +40,52 @@ def read_picture(picture: object, classify: Classify, thresholds: verdicts.Thres
     return NumberReading([Group((), (0.0, 0.0, 0.0, 0.0), reading, seen)])
 
 
+NOT_A_DIGIT_PRIOR = 0.25  # in a picture of a number a piece is a digit far more often than in training
+SMALL_PICTURE = 300  # a picture no larger than this a side with one digit (or none clear of its
+# edges) is a crop of one digit: read whole, as before. A larger one is a photo or a page.
+
+
+def read_number_picture(picture: object, classify: Classify,
+                        thresholds: verdicts.Thresholds) -> NumberReading:
+    """The digits of a photo or scan of a number (a path or a uint8 array), left to right, each
+    with its box in the picture's pixels; a piece that is not a digit reads as ``?``. A crop of
+    one digit reads exactly as ``read_picture``; a photo of one digit is read from its ink as
+    found in the photo (uneven light and all); a page with no digit gives no groups. Raises
+    ValueError for a file that cannot be read."""
+    from desk_app import pictures
+
+    array = imaging.load(picture) if isinstance(picture, (str, Path)) else picture
+    found = pictures.find_digits(array, classify, thresholds)
+    small = max(np.shape(array)[:2]) <= SMALL_PICTURE
+    if small and len(found) <= 1:
+        try:
+            one = read_picture(array, classify, thresholds).groups[0]
+        except ValueError:  # blank
+            return NumberReading([])
+        box = found[0].box if found else (0.0, 0.0, float(np.shape(array)[1]), float(np.shape(array)[0]))
+        return NumberReading([Group((), box, one.reading, one.image)])
+    if not found:
+        return NumberReading([])
+    images = np.stack([d.image for d in found])
+    out = np.array(classify(images), np.float32)
+    if out.shape[1] == 11 and len(found) > 1:  # the prior: a number's pieces are digits, bar the odd one
+        nd = out[:, 10] * NOT_A_DIGIT_PRIOR
+        out = np.concatenate([out[:, :10], nd[:, None]], axis=1)
+        out /= out.sum(axis=1, keepdims=True)
+    readings = verdicts.read(out, [False] * len(found), thresholds)
+    return NumberReading([Group((), d.box, r, d.image) for d, r in zip(found, readings, strict=True)])
+
+
 def read_canvas(strokes: Sequence[np.ndarray], picture: np.ndarray | None,
                 canvas_size: tuple[float, float], pen_width: float, classify: Classify,
                 thresholds: verdicts.Thresholds) -> NumberReading | None:
     """What a canvas holds: its picture when one is open (strokes are not drawn over one), else
     its strokes. None when there is nothing to read. Raises ValueError for an unreadable one."""
     if picture is not None:
-        return read_picture(picture, classify, thresholds)
+        reading = read_number_picture(picture, classify, thresholds)
+        if not reading.groups:
+            raise ValueError(NO_DIGITS)
+        return reading
     if not strokes:
         return None
     return read_drawing(strokes, canvas_size, pen_width, classify, thresholds)
@@ -105,3 +145,15 @@ def plain(reading: verdicts.Reading) -> str:
     if reading.verdict == verdicts.UNSURE and reading.pair:
         return f"unsure: {reading.pair[0]} or {reading.pair[1]}"
     return reading.verdict
+
+
+def plain_number(number: NumberReading) -> tuple[str, float]:
+    """A picture's reading as the command line prints it, with its confidence: one digit as
+    ``plain`` says it; a number as its digits (``?`` for a piece that is not a digit) with the
+    lowest of its digits' confidences; "no digits" (confidence 0) for a page with none."""
+    if not number.groups:
+        return "no digits", 0.0
+    if len(number.groups) == 1:
+        r = number.groups[0].reading
+        return plain(r), r.confidence
+    return number.text, min(g.reading.confidence for g in number.groups)

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from desk_app import imaging, ink, model_files, numbers, verdicts
+from desk_app.numbers import NumberReading
 from desk_app.verdicts import Reading
 
 _CHUNK = 512  # images per interpreter call in batch predictions
@@ -212,6 +213,15 @@ class Recognizer:
         from desk_app.reading import read_picture
 
         return read_picture(image, self.classify, self.thresholds).groups[0].reading
+
+    def read_number_image(self, image: object) -> NumberReading:
+        """The number in a photo or scan (a path or a uint8 array): ``.text`` is its digits
+        (``"2026"``; ``"2?26"`` where a piece is not a digit; ``""`` for a page with no digit),
+        ``.groups`` a reading and a box (x0, y0, x1, y1 in the picture's pixels) per digit. A
+        picture of one digit reads as ``read_image``."""
+        from desk_app.reading import read_number_picture
+
+        return read_number_picture(image, self.classify, self.thresholds)
 
     def predict_image(self, image: object) -> np.ndarray:
         """Probabilities (10,) for a photo or scan of one digit: a path or a uint8 array."""

@@ -20,6 +20,7 @@ UNSURE = QT_TRANSLATE_NOOP("words", "Unsure: {a} or {b}?")
 NOT_A_DIGIT = QT_TRANSLATE_NOOP("words", "Not a digit")
 TOO_SMALL = QT_TRANSLATE_NOOP("words", "Too small: draw bigger")
 DIGIT_SAYS = QT_TRANSLATE_NOOP("words", "digit {n}: {words}")  # one digit of a number
+NO_DIGITS = QT_TRANSLATE_NOOP("words", "No digits: nothing in the picture reads as a digit")
 YOUR_CORRECTION = QT_TRANSLATE_NOOP("words", "your correction")
 YOUR_CORRECTIONS = QT_TRANSLATE_NOOP("words", "your corrections")
 NOT_A_DIGIT_SIGN = "✗"  # the big label's sign for "not a digit", and the bars' row for it

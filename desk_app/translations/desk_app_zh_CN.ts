@@ -941,6 +941,10 @@ Wrong? Click the right digit (or type it) to teach it your hand.</source>
         <translation>第 {n} 位：{words}</translation>
     </message>
     <message>
+        <source>No digits: nothing in the picture reads as a digit</source>
+        <translation>没有数字：图片中没有能读作数字的内容</translation>
+    </message>
+    <message>
         <source>your correction</source>
         <translation>你的更正</translation>
     </message>

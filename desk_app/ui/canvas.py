@@ -281,7 +281,7 @@ class Canvas(QWidget):
         if pic is not None and not pic.isNull():
             scaled = pic.size().scaled(size, Qt.AspectRatioMode.KeepAspectRatio)
             x, y = (size.width() - scaled.width()) / 2, (size.height() - scaled.height()) / 2
-            p.drawImage(QRectF(x, y, scaled.width(), scaled.height()), pic)
+            p.drawImage(QRectF(x, y, scaled.width(), scaled.height()), pic)  # as _picture_rect
         strokes = self._all_strokes()
         widths = list(self._doc.widths) + [self._pen_width] * (len(strokes) - len(self._doc.widths))
         pressures = list(self._doc.pressures) + [self._pressure] * (len(strokes) - len(self._doc.pressures))
@@ -323,9 +323,23 @@ class Canvas(QWidget):
 
     # -- events --------------------------------------------------------------------------------
 
+    def _picture_rect(self) -> QRectF:
+        """Where the opened picture is shown: as large as fits, centred."""
+        pic, size = self._doc.image, self.size()
+        scaled = pic.size().scaled(size, Qt.AspectRatioMode.KeepAspectRatio)
+        return QRectF((size.width() - scaled.width()) / 2, (size.height() - scaled.height()) / 2,
+                      scaled.width(), scaled.height())
+
+    def from_picture(self, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+        """A box in the opened picture's pixels as a box on the canvas."""
+        r = self._picture_rect()
+        s = r.width() / max(self._doc.image.width(), 1)
+        x0, y0, x1, y1 = box
+        return r.x() + x0 * s, r.y() + y0 * s, r.x() + x1 * s, r.y() + y1 * s
+
     def set_boxes(self, boxes: list[tuple[float, float, float, float]], selected: int = -1) -> None:
         """Frame each digit of a number (x0, y0, x1, y1 of its strokes); highlight one."""
-        pad = self._pen_width / 2 + 6
+        pad = 4 if self._doc.image is not None else self._pen_width / 2 + 6
         self._boxes = [QRectF(x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad)
                        for x0, y0, x1, y1 in boxes]
         self._selected = selected
@@ -386,7 +400,8 @@ class Canvas(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         picking = event.button() == Qt.MouseButton.RightButton or (
             event.button() == Qt.MouseButton.LeftButton
-            and event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            and (event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                 or self._doc.image is not None and any(b.contains(event.position()) for b in self._boxes)))
         if picking and self._current is None:
             for i, box in enumerate(self._boxes):
                 if box.contains(event.position()):

@@ -449,7 +449,7 @@ class MainWindow(QMainWindow):
                 (size.width(), size.height()), self.canvas.pen_width(), self.recognizer.classify,
                 self.recognizer.thresholds)
         except (ValueError, RuntimeError) as exc:
-            self._blank(str(exc))
+            self._blank(say(str(exc)))
             return
         if self.reading is None:
             self._blank(None)  # a click or a tap: nothing to say
@@ -478,7 +478,10 @@ class MainWindow(QMainWindow):
                                shown.shown, shown.not_a_digit)
         self.panel.set_digits([(c, 1.0 if i in self.corrected else g.reading.confidence)
                                for i, (c, g) in enumerate(zip(shown.chars, groups, strict=True))], sel)
-        self.canvas.set_boxes([g.box for g in groups] if len(groups) > 1 else [], sel)
+        boxes = [g.box for g in groups] if len(groups) > 1 else []
+        if self.canvas.picture is not None:  # the picture's pixels, as the canvas shows them
+            boxes = [self.canvas.from_picture(b) for b in boxes]
+        self.canvas.set_boxes(boxes, sel)
         self.setWindowTitle(shown.title)
 
     # -- corrections and retraining ------------------------------------------------------------
