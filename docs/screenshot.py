@@ -172,6 +172,20 @@ def main() -> None:
     w.set_tape(False)
     w.clear()
 
+    # A photo of a number, opened: each digit framed, the second chosen.
+    from desk_app.evaluation import number_picture
+
+    rng = np.random.default_rng(3)
+    pick = [int(rng.choice(np.flatnonzero(digits.labels == int(c)))) for c in "2026"]
+    photo = Path(tempfile.mkdtemp()) / "photo.jpg"
+    from PIL import Image
+
+    Image.fromarray(number_picture([digits.strokes[i] for i in pick], rng)).save(photo, quality=85)
+    w.files.open_image(photo)
+    w.select_digit(1)
+    shot("picture.png")
+    w.clear()
+
     # The window in Chinese, in a process of its own.
     subprocess.run([sys.executable, __file__, "--chinese"], check=True,
                    env=dict(os.environ, LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8"))
