@@ -122,9 +122,14 @@ def test_the_window_frames_each_digit_of_a_photo_and_a_click_chooses_one(window,
     Image.fromarray(picture_of(drawn, "7105", 2)).save(tmp_path / "number.jpg", quality=85)
     assert window.files.open_image(tmp_path / "number.jpg")
     assert window.panel.prediction.text() == "7105"
-    boxes = window.canvas._boxes
+    boxes = window.canvas.box_rects()
     assert len(boxes) == 4 and all(window.canvas.rect().contains(b.toRect()) for b in boxes)
     QTest.mouseClick(window.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      QPoint(round(boxes[2].center().x()), round(boxes[2].center().y())))
     assert window._selected == 2 and window.last_probs.argmax() == 0  # the 0's own bars
     assert window.canvas.picture is not None  # a click on a digit chooses it: nothing drawn
+    window.resize(900, 500)  # the frames follow the picture as the canvas shrinks
+    QTest.qWait(50)
+    after = window.canvas.box_rects()
+    assert after[0].width() < boxes[0].width()
+    assert all(window.canvas.rect().contains(b.toRect()) for b in after)

@@ -116,7 +116,7 @@ class Canvas(QWidget):
         self._pressure: list[float] | None = None  # the pen's pressure along the current stroke
         self._pen_width = float(pen_width)
         self._image = QImage()
-        self._boxes: list[QRectF] = []
+        self._boxes: list[tuple[float, float, float, float]] = []  # digits' frames (set_boxes)
         self._selected = -1
         self._eraser = False
         self._erase_from: Document | None = None  # the document when an erasing drag began
@@ -330,20 +330,29 @@ class Canvas(QWidget):
         return QRectF((size.width() - scaled.width()) / 2, (size.height() - scaled.height()) / 2,
                       scaled.width(), scaled.height())
 
-    def from_picture(self, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
-        """A box in the opened picture's pixels as a box on the canvas."""
+    def _from_picture(self, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+        """A box in the opened picture's pixels as a box on the canvas, at its size now."""
         r = self._picture_rect()
         s = r.width() / max(self._doc.image.width(), 1)
         x0, y0, x1, y1 = box
         return r.x() + x0 * s, r.y() + y0 * s, r.x() + x1 * s, r.y() + y1 * s
 
     def set_boxes(self, boxes: list[tuple[float, float, float, float]], selected: int = -1) -> None:
-        """Frame each digit of a number (x0, y0, x1, y1 of its strokes); highlight one."""
-        pad = 4 if self._doc.image is not None else self._pen_width / 2 + 6
-        self._boxes = [QRectF(x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad)
-                       for x0, y0, x1, y1 in boxes]
+        """Frame each digit of a number (x0, y0, x1, y1 of its strokes, or, when a picture is
+        open, in the picture's pixels: the frames follow the picture as the canvas resizes);
+        highlight one."""
+        self._boxes = list(boxes)
         self._selected = selected
         self.update()
+
+    def box_rects(self) -> list[QRectF]:
+        """The digits' frames on the canvas as it is now."""
+        if self._doc.image is not None:
+            return [QRectF(x0 - 4, y0 - 4, x1 - x0 + 8, y1 - y0 + 8)
+                    for x0, y0, x1, y1 in map(self._from_picture, self._boxes)]
+        pad = self._pen_width / 2 + 6
+        return [QRectF(x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad)
+                for x0, y0, x1, y1 in self._boxes]
 
     def sizeHint(self) -> QSize:
         return QSize(760, 320)  # room for a number of six digits
@@ -358,7 +367,7 @@ class Canvas(QWidget):
         p.drawImage(r, self._image, QRectF(r.x() * dpr, r.y() * dpr, r.width() * dpr, r.height() * dpr))
         if self._boxes:
             p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            for i, box in enumerate(self._boxes):
+            for i, box in enumerate(self.box_rects()):
                 role = QPalette.ColorRole.Highlight if i == self._selected else QPalette.ColorRole.Mid
                 p.setPen(QPen(self.palette().color(role), 2 if i == self._selected else 1,
                               Qt.PenStyle.DashLine))
@@ -401,9 +410,10 @@ class Canvas(QWidget):
         picking = event.button() == Qt.MouseButton.RightButton or (
             event.button() == Qt.MouseButton.LeftButton
             and (event.modifiers() & Qt.KeyboardModifier.ControlModifier
-                 or self._doc.image is not None and any(b.contains(event.position()) for b in self._boxes)))
+                 or self._doc.image is not None
+                 and any(b.contains(event.position()) for b in self.box_rects())))
         if picking and self._current is None:
-            for i, box in enumerate(self._boxes):
+            for i, box in enumerate(self.box_rects()):
                 if box.contains(event.position()):
                     self.groupClicked.emit(i)
             return

@@ -478,10 +478,7 @@ class MainWindow(QMainWindow):
                                shown.shown, shown.not_a_digit)
         self.panel.set_digits([(c, 1.0 if i in self.corrected else g.reading.confidence)
                                for i, (c, g) in enumerate(zip(shown.chars, groups, strict=True))], sel)
-        boxes = [g.box for g in groups] if len(groups) > 1 else []
-        if self.canvas.picture is not None:  # the picture's pixels, as the canvas shows them
-            boxes = [self.canvas.from_picture(b) for b in boxes]
-        self.canvas.set_boxes(boxes, sel)
+        self.canvas.set_boxes([g.box for g in groups] if len(groups) > 1 else [], sel)
         self.setWindowTitle(shown.title)
 
     # -- corrections and retraining ------------------------------------------------------------
