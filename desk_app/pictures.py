@@ -273,17 +273,21 @@ def _overlap(a, b) -> float:
 
 
 def straighten(boxes: list[tuple[int, int, int, int]]) -> float:
-    """The tilt, in degrees, of the line through the digits' centres (0 for fewer than three,
-    or a tilt beyond MAX_TILT, which is no tilted line)."""
+    """The tilt, in degrees, of the line through the digits' centres: 0 for fewer than three,
+    centres that stray from a line, under a degree (nothing to gain) or beyond MAX_TILT (no
+    tilted line)."""
     if len(boxes) < 3:
         return 0.0
     b = np.array(boxes, float)
     x, y = (b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2
     if np.ptp(x) < np.ptp(y):  # a column, not a line of writing
         return 0.0
-    slope = np.polyfit(x, y, 1)[0]
-    angle = math.degrees(math.atan(slope))
-    return angle if 0.5 <= abs(angle) <= MAX_TILT else 0.0
+    fit = np.polyfit(x, y, 1)
+    scatter = float(np.sqrt(np.mean((y - np.polyval(fit, x)) ** 2)))
+    if scatter > 0.15 * float(np.median(b[:, 3] - b[:, 1])):
+        return 0.0  # the centres are no straight line: no tilt to trust
+    angle = math.degrees(math.atan(fit[0]))
+    return angle if 1.0 <= abs(angle) <= MAX_TILT else 0.0
 
 
 def _one_digit(a, b) -> bool:
