@@ -45,9 +45,11 @@ WITHIN = 0.8  # pieces side by side join surely only when the narrower is this m
 STACKED = 0.5  # pieces one above the other join when the gap is under this times the taller
 JOIN = 0.5  # pieces overlapping by this fraction of the narrower are one digit (numbers.SURE_OVERLAP)
 TOO_WIDE = 1.15  # a digit wider than this times its height is tried cut in two
+TWO_WIDE = 0.8  # a half that is no digit, this wide for its height, may hold two digits ...
+THREE_WIDE = 1.6  # ... when the piece it was cut from is this wide: three digits touching
 PEN = ink.MNIST_PEN / ink.BOX  # MNIST's pen width, as a fraction of the digit's height
 SPLIT_ODDS = 5.0  # a cut is taken when the two digits are this much likelier than the one piece
-MAX_CUTS = 3  # cuts tried per piece: at most four digits touching in a row
+MAX_CUTS = 3  # cuts deep: at most four digits touching in a row
 
 
 @dataclass(frozen=True)
@@ -397,34 +399,49 @@ def _path_cut(m: np.ndarray, at: int) -> np.ndarray:
     return left
 
 
-def _split(part: Part, classify, thresholds, height: float, depth: int = 0) -> list[Part]:
-    """A candidate's digits: itself, or the best cut into two (then each again, for a long one)
-    when it is too wide for one digit or reads as no digit, and the cut halves read better."""
+def _split(part: Part, classify, thresholds, height: float, depth: int = 0) -> tuple[list[Part], float, bool]:
+    """A candidate's digits: itself, or its best cut into two when it is too wide for one digit
+    or reads as no digit and the halves read better (a half that is no digit but wide enough
+    for two is cut again: three digits touching). Returns the digits, the log-likelihood of
+    that reading (``numbers._score``) and whether every one of them reads as a digit."""
     m, dx, dy = part
     h, w = m.shape
-    if depth >= MAX_CUTS or w < 0.5 * h:
-        return [part]
     out = classify(to_mnist(m)[None])
-    refused = out.shape[1] == 11 and out[0, 10] >= thresholds.reject
-    if w <= TOO_WIDE * h and not refused:
-        return [part]
-    best_score = numbers._score(out, [(0, 0, w, h)], height, not_a_digit=True) + np.log(SPLIT_ODDS)
-    best = [part]
+    whole = numbers._score(out, [(0, 0, w, h)], height, not_a_digit=True)
+    refused = out.shape[1] == 11 and bool(out[0, 10] >= thresholds.reject)
+    if depth >= MAX_CUTS or w < 0.5 * h or (w <= TOO_WIDE * h and not refused):
+        return [part], whole, not refused
+    best, best_score = [part], whole + np.log(SPLIT_ODDS)
     for at in _cut_places(m):
         left = _path_cut(m, at)
         halves = [_crop(m & left, dx, dy), _crop(m & ~left, dx, dy)]
         if halves[0] is None or halves[1] is None:
             continue
         o = classify(np.stack([to_mnist(x[0]) for x in halves]))
-        if o.shape[1] == 11 and (o[:, 10] >= thresholds.reject).any():
-            continue  # both halves must be digits: a scribble stays one piece that is no digit
-        score = numbers._score(o, [(0, 0, x[0].shape[1], x[0].shape[0]) for x in halves], height,
-                               not_a_digit=True)
-        if score > best_score:
-            best_score, best = score, halves
+        parts, score, ok = [], 0.0, True
+        for half, oh in zip(halves, o, strict=True):
+            hh, hw = half[0].shape
+            if o.shape[1] == 11 and oh[10] >= thresholds.reject:
+                if hw < TWO_WIDE * hh or w < THREE_WIDE * h:
+                    ok = False  # a half that is no digit, and no room for two in it
+                    break
+                sub, sub_score, ok = _split(half, classify, thresholds, height, depth + 1)
+                if not ok or len(sub) < 2:
+                    ok = False
+                    break
+                parts, score = parts + sub, score + sub_score
+            else:
+                parts.append(half)
+                score += numbers._score(oh[None], [(0, 0, hw, hh)], height, not_a_digit=True)
+        if ok and score > best_score:
+            best, best_score = parts, score
     if len(best) == 1:
-        return best
-    return [d for half in best for d in _split(half, classify, thresholds, height, depth + 1)]
+        return [part], whole, not refused
+    digits = []  # a half that reads as a digit but is wide enough for two may be cut again
+    for half in best:
+        digits.extend(_split(half, classify, thresholds, height, depth + 1)[0]
+                      if half[0].shape[1] > TOO_WIDE * half[0].shape[0] else [half])
+    return digits, best_score, True
 
 
 @dataclass(frozen=True)
@@ -462,7 +479,7 @@ def find_digits(picture: object, classify, thresholds: verdicts.Thresholds) -> l
         if _streak(f.box, max(shape)):
             continue
         whole = _crop(f.mask, f.box[0], f.box[1])
-        for m, x0, y0 in _split(whole, classify, thresholds, height) if whole else []:
+        for m, x0, y0 in _split(whole, classify, thresholds, height)[0] if whole else []:
             box = (x0, y0, x0 + m.shape[1], y0 + m.shape[0])
             where = _picture_box(box, ink_.scale, tilt, shape, ink_.v.shape)
             found.append(PictureDigit(where, to_mnist(m)))
