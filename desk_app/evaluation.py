@@ -187,7 +187,8 @@ def number_picture(digits: list[list[np.ndarray]], rng: np.random.Generator,
         x += width + gap
     total = x - gap
     fit = min(1.0, 0.85 * w / max(total, 1.0), 0.6 * h / height)
-    ox, oy = rng.uniform(0.05 * w, w - total * fit - 0.05 * w), rng.uniform(0.2 * h, h - 1.3 * height * fit)
+    ox = rng.uniform(0.05 * w, w - total * fit - 0.05 * w)
+    oy = rng.uniform(0.1 * h, h - 1.3 * height * fit - 0.1 * h)  # clear of the edges, tilted or not
     mask = Image.new("L", size, 0)
     draw = ImageDraw.Draw(mask)
     r = pen * fit / 2

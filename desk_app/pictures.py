@@ -37,7 +37,7 @@ MAX_TILT = 10.0  # degrees of tilt of the whole line that are straightened
 LINE = 0.3  # a piece longer than this fraction of the picture's side, and thin, is a ruled line
 SPARSE = 0.05  # ... or sparse: ink on less than this fraction of its box (ruled lines and a margin)
 LINES = 2.5  # a run of ink longer than this times the digits' height is part of a line
-EDGE = 0.01  # a piece this close to the picture's edge (a fraction of its side) is a border or a shadow
+EDGE = 0.004  # a piece this close to the picture's edge (a fraction of its side) is a border or a shadow
 SPECK = 0.15  # a digit shorter than this fraction of the tallest one is a speck or a dot
 MIN_DIGIT = 0.015  # ... and so is one shorter than this fraction of the picture's side
 STREAK = 3.5  # a piece this many times wider than tall, and long, is no number
@@ -362,15 +362,15 @@ def _crop(m: np.ndarray, dx: int = 0, dy: int = 0) -> Part | None:
     return m[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1], dx + int(xs.min()), dy + int(ys.min())
 
 
-def _cut_places(m: np.ndarray) -> list[int]:
-    """Where to try cutting a piece in two: every twentieth of its width across the middle
+def _cut_places(m: np.ndarray, step: float = 0.05) -> list[int]:
+    """Where to try cutting a piece in two: every ``step`` of its width across the middle
     three fifths, and the columns of least ink there (the paths bend from these)."""
     w = m.shape[1]
     cols = np.convolve(m.sum(axis=0).astype(float), np.ones(3) / 3, mode="same")
     lo, hi = max(int(w * 0.2), 2), min(int(w * 0.8), w - 2)
     if hi <= lo:
         return []
-    even = {int(round(w * f)) for f in np.arange(0.2, 0.81, 0.05)}
+    even = {int(round(w * f)) for f in np.arange(0.2, 0.8 + step / 2, step)}
     least = {int(b) + lo for b in np.argsort(cols[lo:hi], kind="stable")[:3]}
     return sorted(c for c in even | least if lo <= c < hi)
 
@@ -412,7 +412,7 @@ def _split(part: Part, classify, thresholds, height: float, depth: int = 0) -> t
     if depth >= MAX_CUTS or w < 0.5 * h or (w <= TOO_WIDE * h and not refused):
         return [part], whole, not refused
     best, best_score = [part], whole + np.log(SPLIT_ODDS)
-    for at in _cut_places(m):
+    for at in _cut_places(m, 0.05 if depth == 0 else 0.1):  # fewer inside a cut piece
         left = _path_cut(m, at)
         halves = [_crop(m & left, dx, dy), _crop(m & ~left, dx, dy)]
         if halves[0] is None or halves[1] is None:
