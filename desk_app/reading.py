@@ -41,6 +41,7 @@ def read_picture(picture: object, classify: Classify, thresholds: verdicts.Thres
 
 
 NOT_A_DIGIT_PRIOR = 0.25  # in a picture of a number a piece is a digit far more often than in training
+NOT_A_NUMBER = 3  # a picture whose pieces are a third or more "not a digit" holds no number
 SMALL_PICTURE = 300  # a picture no larger than this a side with one digit (or none clear of its
 # edges) is a crop of one digit: read whole, as before. A larger one is a photo or a page.
 
@@ -50,7 +51,8 @@ def read_number_picture(picture: object, classify: Classify,
     """The digits of a photo or scan of a number (a path or a uint8 array), left to right, each
     with its box in the picture's pixels; a piece that is not a digit reads as ``?``. A crop of
     one digit reads exactly as ``read_picture``; a photo of one digit is read from its ink as
-    found in the photo (uneven light and all); a page with no digit gives no groups. Raises
+    found in the photo (uneven light and all); a page with no digit, or whose pieces are a
+    third or more "not a digit" (writing, things: no number), gives no groups. Raises
     ValueError for a file that cannot be read."""
     from desk_app import pictures
 
@@ -68,6 +70,10 @@ def read_number_picture(picture: object, classify: Classify,
         return NumberReading([])
     images = np.stack([d.image for d in found])
     out = np.array(classify(images), np.float32)
+    alone = verdicts.read(out, [False] * len(found), thresholds)  # each piece as if on its own
+    refused = sum(r.verdict == verdicts.NOT_A_DIGIT for r in alone)
+    if NOT_A_NUMBER * refused >= len(found):  # mostly no digits: writing, or things, not a number
+        return NumberReading([])
     if out.shape[1] == 11 and len(found) > 1:  # the prior: a number's pieces are digits, bar the odd one
         nd = out[:, 10] * NOT_A_DIGIT_PRIOR
         out = np.concatenate([out[:, :10], nd[:, None]], axis=1)

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageDraw
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
@@ -72,7 +72,13 @@ def test_pages_with_no_digit_give_no_digits(recognizer, tmp_path):
         ruled[y : y + 3] = [0.5, 0.6, 0.85]
     ruled[:, 150:153] = [0.85, 0.45, 0.45]
     shadowed = paper * (1 - 0.5 * (yy > 0.8 * h + 40 * np.sin(xx / 90)))[..., None]  # a phone's shadow
-    for name, page in (("blank", paper), ("ruled", ruled), ("shadow", shadowed)):
+    things = Image.fromarray((paper * 255).astype(np.uint8))  # a photo of things, not writing
+    draw = ImageDraw.Draw(things)
+    draw.ellipse([100, 100, 400, 400], fill=(40, 60, 120))
+    draw.rectangle([600, 300, 1000, 500], fill=(120, 40, 30))
+    draw.line([200, 700, 900, 820], fill=(30, 30, 30), width=25)
+    things = np.asarray(things, np.float32) / 255
+    for name, page in (("blank", paper), ("ruled", ruled), ("shadow", shadowed), ("things", things)):
         img = (np.clip(page + rng.normal(0, 0.02, page.shape), 0, 1) * 255).astype(np.uint8)
         Image.fromarray(img).save(tmp_path / f"{name}.jpg", quality=80)
         assert recognizer.read_number_image(tmp_path / f"{name}.jpg").groups == [], name
