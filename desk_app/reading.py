@@ -41,7 +41,8 @@ def read_picture(picture: object, classify: Classify, thresholds: verdicts.Thres
 
 
 NOT_A_DIGIT_PRIOR = 0.25  # in a picture of a number a piece is a digit far more often than in training
-NOT_A_NUMBER = 3  # a picture whose pieces are a third or more "not a digit" holds no number
+NOT_A_NUMBER = 3  # a picture whose pieces are a third or more surely "not a digit" holds no number
+SURELY_NOT = 0.7  # P(not a digit) from which a piece counts as surely none
 SMALL_PICTURE = 300  # a picture no larger than this a side with one digit (or none clear of its
 # edges) is a crop of one digit: read whole, as before. A larger one is a photo or a page.
 
@@ -70,8 +71,7 @@ def read_number_picture(picture: object, classify: Classify,
         return NumberReading([])
     images = np.stack([d.image for d in found])
     out = np.array(classify(images), np.float32)
-    alone = verdicts.read(out, [False] * len(found), thresholds)  # each piece as if on its own
-    refused = sum(r.verdict == verdicts.NOT_A_DIGIT for r in alone)
+    refused = int((out[:, 10] >= SURELY_NOT).sum()) if out.shape[1] == 11 else 0
     if NOT_A_NUMBER * refused >= len(found):  # mostly no digits: writing, or things, not a number
         return NumberReading([])
     if out.shape[1] == 11 and len(found) > 1:  # the prior: a number's pieces are digits, bar the odd one
