@@ -119,8 +119,8 @@ def main() -> None:
         draw(canvas, place(digits.strokes[24], one, canvas=size))
         shot("scale2.png")
         return
-    if chinese:  # run by the main pass under LANG=zh_CN.UTF-8: a number, and the tape
-        w.set_theme("light", save=False)
+    def tape() -> None:
+        """Three numbers written one after another go onto the tape; a fourth is being written."""
         w.set_tape(True)
         w.tape.pause.setValue(0.5)
         for k, text in enumerate(("2026", "1130", "42")):
@@ -131,6 +131,10 @@ def main() -> None:
                 time.sleep(0.02)
         w.tape.pause.setValue(10)
         number("305", 7)
+
+    if chinese:  # run by the main pass under LANG=zh_CN.UTF-8: a number, and the tape
+        w.set_theme("light", save=False)
+        tape()
         w.select_digit(1)
         shot("chinese.png")
         return
@@ -157,16 +161,7 @@ def main() -> None:
 
     # The tape: three numbers written one after another, the fourth being written.
     w.clear()
-    w.set_tape(True)
-    w.tape.pause.setValue(0.5)
-    for k, text in enumerate(("2026", "1130", "42")):
-        number(text, k)
-        deadline = time.time() + 5
-        while not canvas.is_empty and time.time() < deadline:
-            app.processEvents()
-            time.sleep(0.02)
-    w.tape.pause.setValue(10)
-    number("305", 7)
+    tape()
     shot("tape.png")
     w.tape.clear()
     w.set_tape(False)

@@ -57,12 +57,17 @@ def drawn_sample(drawn):
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
     """The real window, shown and active, with the bundled model and its own data folder."""
+    return shown_window(qtbot, tmp_path, monkeypatch, "en")
+
+
+def shown_window(qtbot, tmp_path, monkeypatch, language: str):
+    """The real window in ``language`` (its translations installed first, as the app does at
+    its start; English too, for its plural forms), shown, active, its model loaded."""
+    from desk_app.ui import i18n
     from desk_app.window import MainWindow
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    from desk_app.ui import i18n
-
-    i18n.install("en")  # as the app does at its start (English: the plural forms)
+    i18n.install(language)
     w = MainWindow()
     qtbot.addWidget(w)
     w.resize(1200, 640)

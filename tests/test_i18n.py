@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.ui import i18n
-from tests.conftest import ROOT
+from tests.conftest import ROOT, shown_window
 from tests.drive import draw, press
 
 TS = ROOT / "desk_app" / "translations"
@@ -128,15 +128,7 @@ def chinese():
 
 
 def test_the_window_speaks_chinese(chinese, qtbot, tmp_path, monkeypatch):
-    from desk_app.window import MainWindow
-
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1200, 640)
-    w.show()
-    qtbot.waitExposed(w)
-    w.load_model()
+    w = shown_window(qtbot, tmp_path, monkeypatch, "zh_CN")
     press(w, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)  # the tape too
     texts = visible_texts(w)
     left = [t for t in texts if english(t)]
