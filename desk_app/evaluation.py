@@ -171,7 +171,7 @@ def number_picture(digits: list[list[np.ndarray]], rng: np.random.Generator,
     w, h = size
     height = rng.uniform(90, 220)
     pen = max(2.0, height * rng.uniform(0.05, 0.12))
-    x, boxes, lines = 0.0, [], []
+    x, lines = 0.0, []
     for k, strokes in enumerate(digits):
         allp = np.concatenate(strokes)
         lo, hi = allp.min(axis=0), allp.max(axis=0)
@@ -180,9 +180,9 @@ def number_picture(digits: list[list[np.ndarray]], rng: np.random.Generator,
         lines.append([(st - lo) * s + [x, top] for st in strokes])
         width = float(hi[0] - lo[0]) * s
         if touching == k - 1:  # moved left until its ink just touches the digit before it
-            x -= _closest(lines[-2], lines[-1], pen)
-            lines[-1] = [st - [_closest(lines[-2], lines[-1], pen), 0] for st in lines[-1]]
-        boxes.append(width)
+            move = _closest(lines[-2], lines[-1], pen)
+            x -= move
+            lines[-1] = [st - [move, 0] for st in lines[-1]]
         gap = height * rng.uniform(0.15, 0.45)
         x += width + gap
     total = x - gap

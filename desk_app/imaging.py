@@ -116,7 +116,8 @@ def to_gray(image: object) -> np.ndarray:
     return gray
 
 
-def _otsu(v: np.ndarray) -> float:
+def otsu(v: np.ndarray) -> float:
+    """Otsu's cut between two levels of a [0, 1] image (ink and paper)."""
     hist, edges = np.histogram(v, bins=64, range=(0.0, 1.0))
     w = hist.cumsum()
     m = (hist * edges[:-1]).cumsum()
@@ -137,7 +138,7 @@ def image_to_mnist(image: object) -> np.ndarray:
     if peak - paper < 0.15:
         raise ValueError("no ink: the image is blank (no digit stands out from the background)")
     v = np.clip((g - paper) / (peak - paper), 0.0, 1.0)
-    t = max(_otsu(v), 0.2)
+    t = max(otsu(v), 0.2)
     v[v < t * 0.5] = 0.0  # paper texture and noise
     return fit_box(v, t)
 

@@ -2,24 +2,25 @@
 
 The steps, each a function here:
 
-1. ``ink``: the picture, reduced to at most WORK_SIDE pixels a side, as ink against paper. The
-   paper's own brightness is estimated locally (a maximum filter removes the strokes, a box
-   blur smooths what is left) and each pixel is measured against it, so paper tone, uneven
-   light and shadows cancel out; the cut between ink and paper is set from the picture's own
-   contrast and noise, never a fixed grey.
-2. ``straighten``: a line of digits tilted up to MAX_TILT degrees is rotated level (the tilt is
-   the slope of the line through the pieces' centres).
-3. ``pieces``: connected components (8-connected, from runs of ink, in NumPy), without ruled
-   lines (runs of ink far longer than any digit), page borders and shadows at the edges
-   (pieces touching the picture's edge) and specks.
-4. ``digits``: pieces grouped into digits left to right as strokes are (a 5 whose bar stands
-   apart, a 4 in two strokes), doubtful neighbours settled by the network, and a piece too wide
-   for one digit, or that the network calls "not a digit", tried cut in two where its ink is
-   thinnest (touching digits), the network choosing the cut.
-5. Each digit to MNIST's format: its strokes brought to MNIST's pen width, then the same
-   cropping, 20x20 fit and centring by mass as every other picture (``imaging.fit_box``).
+1. ``ink_of``: the picture, reduced to at most WORK_SIDE pixels a side, as ink against paper.
+   The paper's own brightness is estimated under every pixel (a closing, maximum then minimum
+   filter, removes the strokes; a box blur smooths what is left) and each pixel is measured
+   against it, so paper tone, uneven light and shadows cancel out; the cut between ink and
+   paper is set from the picture's own contrast and noise, never a fixed grey.
+2. ``pieces``: connected components (8-connected, from runs of ink, in NumPy), after ruled
+   lines and borders are taken out (``_without_lines``: runs of ink far longer than the digits
+   are tall); pieces at the picture's edge, specks and long streaks go too.
+3. ``straighten``: a line of digits tilted up to MAX_TILT degrees is turned level (the tilt is
+   the slope of the line through the digits' centres).
+4. Digits: pieces grouped left to right (a 5 whose bar stands apart, a 4 in two strokes),
+   doubtful neighbours settled by the network, and a piece too wide for one digit, or that the
+   network calls "not a digit", cut along the cheapest path from top to bottom (touching
+   digits), the network choosing the cut (``_split``).
+5. Each digit to MNIST's format (``to_mnist``): its strokes brought to MNIST's pen width, then
+   the same cropping, 20x20 fit and centring by mass as every other picture
+   (``imaging.fit_box``).
 
-A picture with one digit in it reads exactly as before (``reading.read_picture``).
+``reading.read_number_picture`` reads what ``find_digits`` finds.
 """
 
 from __future__ import annotations
@@ -43,7 +44,6 @@ MIN_DIGIT = 0.015  # ... and so is one shorter than this fraction of the picture
 STREAK = 3.5  # a piece this many times wider than tall, and long, is no number
 WITHIN = 0.8  # pieces side by side join surely only when the narrower is this much within the other
 STACKED = 0.5  # pieces one above the other join when the gap is under this times the taller
-JOIN = 0.5  # pieces overlapping by this fraction of the narrower are one digit (numbers.SURE_OVERLAP)
 TOO_WIDE = 1.15  # a digit wider than this times its height is tried cut in two
 TWO_WIDE = 0.8  # a half that is no digit, this wide for its height, may hold two digits ...
 THREE_WIDE = 1.6  # ... when the piece it was cut from is this wide: three digits touching
@@ -118,7 +118,7 @@ def ink_of(picture: object) -> Ink:
     paper = _paper(g)
     v = np.clip((paper - g) / np.maximum(paper, 0.05), 0.0, 1.0)
     noise = 1.4826 * float(np.median(np.abs(v - np.median(v))))  # robust spread of the paper
-    cut = max(0.12, 5.0 * noise, 0.5 * imaging._otsu(v))
+    cut = max(0.12, 5.0 * noise, 0.5 * imaging.otsu(v))
     return Ink(v, v >= cut, scale)
 
 
@@ -269,9 +269,9 @@ def _found(parts) -> Found:
 
 
 def _overlap(a, b) -> float:
-    """Horizontal overlap of two boxes as a fraction of the narrower (negative: a gap)."""
-    narrow = max(min(a[2] - a[0], b[2] - b[0]), 1)
-    return (min(a[2], b[2]) - max(a[0], b[0])) / narrow
+    """Horizontal overlap of two boxes as a fraction of the narrower (negative: a gap), as
+    ``numbers`` measures strokes' spans."""
+    return numbers._overlap((a[0], a[2]), (b[0], b[2]), 1.0)
 
 
 def straighten(boxes: list[tuple[int, int, int, int]]) -> float:
@@ -301,7 +301,7 @@ def _one_digit(a, b) -> bool:
         return False  # two lines of writing
     x = _overlap(a, b)
     side_by_side = -gap > 0.5 * min(a[3] - a[1], b[3] - b[1])
-    return x >= WITHIN if side_by_side else x >= JOIN
+    return x >= WITHIN if side_by_side else x >= numbers.SURE_OVERLAP
 
 
 def _streak(box, side: int) -> bool:
@@ -312,7 +312,7 @@ def _streak(box, side: int) -> bool:
 
 
 def _group(found: list[Piece]) -> list[list[Piece]]:
-    """Pieces left to right; those overlapping by JOIN of the narrower are one digit."""
+    """Pieces left to right; those surely of one digit (``_one_digit``) are joined."""
     groups: list[tuple[list[Piece], tuple[int, int, int, int]]] = []
     for p in sorted(found, key=lambda p: p.box[0]):
         members, box = [p], p.box

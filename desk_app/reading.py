@@ -109,6 +109,8 @@ class Answer:
     detail: str  # the line under it: "93% confident", "Unsure: 1 or 7?", "digit 2: Not a digit"
     shown: bool  # every digit is one the app stands behind (or the user typed)
     chars: tuple[str, ...]  # each digit of the number as shown, corrections included
+    sure: tuple[bool, ...]  # each digit one the app stands behind (read as a digit, or typed)
+    confidence: float  # the least sure digit's confidence, of those not typed (1.0: all typed)
     title: str  # the window's title
     shares: np.ndarray  # the bars of the chosen digit: P(d) for each digit d
     not_a_digit: float | None  # and its "not a digit" bar (None: no such bar)
@@ -123,24 +125,24 @@ def answer(reading: NumberReading, corrected: Mapping[int, int] | None = None, c
     fixed = corrected or {}
     groups = reading.groups
     chars = tuple(str(fixed[i]) if i in fixed else g.char for i, g in enumerate(groups))
-    sure = [i in fixed or g.reading.verdict == verdicts.DIGIT for i, g in enumerate(groups)]
+    sure = tuple(i in fixed or g.reading.verdict == verdicts.DIGIT for i, g in enumerate(groups))
     shown = all(sure)
+    least = min((g.reading.confidence for i, g in enumerate(groups) if i not in fixed), default=1.0)
     if len(groups) == 1:
         r = groups[0].reading
         text = chars[0] if shown else SIGNS[r.verdict]
-        detail = (say(words.YOUR_CORRECTION) if fixed else confident(r.confidence, say)) if shown \
+        detail = (say(words.YOUR_CORRECTION) if fixed else confident(least, say)) if shown \
             else r.said(say)
     else:
         text = "".join(chars)
         doubtful = [say(words.DIGIT_SAYS).format(n=i + 1, words=g.reading.said(say))
                     for i, g in enumerate(groups) if not sure[i]]
-        read = [g.reading.confidence for i, g in enumerate(groups) if i not in fixed]
         detail = ("; ".join(doubtful) if doubtful
-                  else confident(min(read), say) if read else say(words.YOUR_CORRECTIONS))
+                  else confident(least, say) if len(fixed) < len(groups) else say(words.YOUR_CORRECTIONS))
     r = groups[chosen].reading
     bar = r.not_a_digit if classes == 11 and r.verdict != verdicts.TOO_SMALL else None
     title = say(words.TITLE_READ).format(answer=text) if shown else say(words.TITLE)
-    return Answer(text, detail, shown, chars, title, r.shares, bar)
+    return Answer(text, detail, shown, chars, sure, least, title, r.shares, bar)
 
 
 def plain(reading: verdicts.Reading) -> str:

@@ -25,6 +25,7 @@ import numpy as np
 from desk_app import atomic
 
 MAX_ENTRIES = 10_000  # the oldest go first beyond this: the file stays small enough to rewrite
+PIECES_KEPT = 500  # entries that keep their digits' images and strokes (corrections keep samples)
 
 
 @dataclass
@@ -98,10 +99,13 @@ def _piece_json(p: Piece) -> dict:
 
 
 def save(path: str | Path, entries: Sequence[Entry]) -> None:
-    """Write the tape atomically (the newest MAX_ENTRIES)."""
+    """Write the tape atomically: the newest MAX_ENTRIES, and the images and strokes of the
+    newest PIECES_KEPT only (the whole file is rewritten at every answer: it stays a few MB)."""
+    kept = list(entries)[-MAX_ENTRIES:]
     rows = [{"text": e.text, "confidence": round(e.confidence, 4), "time": e.time,
-             "corrected": e.corrected, "pieces": [_piece_json(p) for p in e.pieces]}
-            for e in list(entries)[-MAX_ENTRIES:]]
+             "corrected": e.corrected,
+             "pieces": [_piece_json(p) for p in e.pieces] if k >= len(kept) - PIECES_KEPT else []}
+            for k, e in enumerate(kept)]
     atomic.write_bytes(path, json.dumps({"tape": 1, "entries": rows}).encode())
 
 

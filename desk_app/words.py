@@ -11,7 +11,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802  Qt's name,
     return text
 
 
-CONTEXT = "words"
+CONTEXT = "words"  # the translations' context of these words (lupdate reads the literals below)
 TITLE = QT_TRANSLATE_NOOP("words", "desk-app: handwritten digits")
 TITLE_READ = QT_TRANSLATE_NOOP("words", "desk-app: {answer}")
 DRAW = QT_TRANSLATE_NOOP("words", "Draw a digit")  # what the panel says when there is nothing to read

@@ -111,6 +111,15 @@ def test_a_scribble_stays_off_the_tape(taped, qtbot):
     assert "Not put on the tape" in window.statusBar().currentMessage()
 
 
+def test_only_the_newest_entries_keep_their_images(tmp_path, monkeypatch):
+    monkeypatch.setattr(tape, "PIECES_KEPT", 2)
+    entries = [tape.entry([str(k)], 0.9, [np.full((28, 28), k, np.uint8)]) for k in range(5)]
+    tape.save(tmp_path / "tape.json", entries)
+    back, _ = tape.load(tmp_path / "tape.json")
+    assert [e.text for e in back] == list("01234") and [len(e.pieces) for e in back] == [0, 0, 0, 1, 1]
+    assert tape.correction(back[0], "7") == [] and tape.correction(back[4], "7") == [(0, 7)]
+
+
 def test_the_tape_file_survives_damage_and_bad_entries(tmp_path):
     path = tmp_path / "tape.json"
     assert tape.load(path) == ([], None)

@@ -129,23 +129,24 @@ class Canvas(QWidget):
             out.append(list(self._current))
         return out
 
-    def _parts(self) -> list[tuple[int, int, int]]:
-        """(stroke, a, b) for each visible run ``stroke[a:b]`` of the drawn strokes."""
-        return [(k, a, b) for k, s in enumerate(self._all_strokes())
-                for a, b in _visible_runs(s, self.width(), self.height())]
+    def _parts(self, every: list[Points]) -> list[tuple[int, int, int]]:
+        """(stroke, a, b) for each visible run ``stroke[a:b]`` of the strokes ``every``."""
+        w, h = self.width(), self.height()
+        return [(k, a, b) for k, s in enumerate(every) for a, b in _visible_runs(s, w, h)]
 
     @property
     def strokes(self) -> list[Points]:
         """What is read: the finished strokes plus the one being drawn, in canvas pixels, cut
         to the visible canvas (ink left outside by a smaller window is not seen, so not read)."""
-        return self.ink(range(len(self._parts())))[0]
+        every = self._all_strokes()
+        return [every[k][a:b] for k, a, b in self._parts(every)]
 
     def ink(self, indices) -> tuple[list[Points], list[tuple[float, ...] | None]]:
         """The parts ``indices`` of ``strokes`` (one digit of a number, say), and a pen's
         pressure at each of their points (None for a mouse or a finger stroke)."""
         every = self._all_strokes()
         felt = list(self._doc.pressures) + [None if self._pressure is None else tuple(self._pressure)]
-        parts = self._parts()
+        parts = self._parts(every)
         chosen = [parts[i] for i in indices]
         return ([every[k][a:b] for k, a, b in chosen],
                 [None if felt[k] is None else tuple(felt[k][a:b]) for k, a, b in chosen])
@@ -153,7 +154,7 @@ class Canvas(QWidget):
     def remove_parts(self, indices) -> bool:
         """Remove the drawn strokes that the parts ``indices`` of ``strokes`` belong to (one
         digit of a number, say), undoably; False when there was nothing to remove."""
-        parts = self._parts()
+        parts = self._parts(self._all_strokes())
         owners = {parts[i][0] for i in indices if 0 <= i < len(parts)} & set(range(len(self._doc.strokes)))
         return self._remove(owners, remember=True)
 
@@ -279,9 +280,7 @@ class Canvas(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pic = self._doc.image
         if pic is not None and not pic.isNull():
-            scaled = pic.size().scaled(size, Qt.AspectRatioMode.KeepAspectRatio)
-            x, y = (size.width() - scaled.width()) / 2, (size.height() - scaled.height()) / 2
-            p.drawImage(QRectF(x, y, scaled.width(), scaled.height()), pic)  # as _picture_rect
+            p.drawImage(self._picture_rect(size), pic)
         strokes = self._all_strokes()
         widths = list(self._doc.widths) + [self._pen_width] * (len(strokes) - len(self._doc.widths))
         pressures = list(self._doc.pressures) + [self._pressure] * (len(strokes) - len(self._doc.pressures))
@@ -323,9 +322,10 @@ class Canvas(QWidget):
 
     # -- events --------------------------------------------------------------------------------
 
-    def _picture_rect(self) -> QRectF:
-        """Where the opened picture is shown: as large as fits, centred."""
-        pic, size = self._doc.image, self.size()
+    def _picture_rect(self, size: QSize | None = None) -> QRectF:
+        """Where the opened picture is shown on a canvas of ``size`` (this one's by default): as
+        large as fits, centred."""
+        pic, size = self._doc.image, size or self.size()
         scaled = pic.size().scaled(size, Qt.AspectRatioMode.KeepAspectRatio)
         return QRectF((size.width() - scaled.width()) / 2, (size.height() - scaled.height()) / 2,
                       scaled.width(), scaled.height())

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-from desk_app.words import QT_TRANSLATE_NOOP
+from desk_app.words import CONTEXT, QT_TRANSLATE_NOOP
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 LANGUAGES = {"system": "", "en": "English", "zh_CN": "中文"}  # View > Language, as each is named
@@ -28,7 +28,7 @@ NEXT_START = {  # what View > Language says, in the language chosen
 
 def say(text: str) -> str:
     """One of ``desk_app.words`` in the window's language."""
-    return QCoreApplication.translate("words", text)
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 def choice(settings: QSettings) -> str:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app import tape
+from desk_app.ui import setting_number
 
 PAUSE_RANGE = (0.5, 10.0)  # seconds of stillness before an answer goes onto the tape
 DEFAULT_PAUSE = 1.5
@@ -84,11 +85,8 @@ class Tape(QDockWidget):
         self.pause.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.pause.setToolTip(self.tr("How long to wait after the last stroke before the answer "
                                       "goes onto the tape"))
-        try:
-            pause = float(settings.value("tape/pause", DEFAULT_PAUSE))
-        except (TypeError, ValueError):
-            pause = DEFAULT_PAUSE
-        self.pause.setValue(pause if PAUSE_RANGE[0] <= pause <= PAUSE_RANGE[1] else DEFAULT_PAUSE)
+        self.pause.setValue(setting_number(settings.value("tape/pause", DEFAULT_PAUSE), DEFAULT_PAUSE,
+                                           *PAUSE_RANGE))
         self.pause.valueChanged.connect(lambda v: settings.setValue("tape/pause", v))
         self.copy_button = self._button(self.tr("Copy"), self.copy, self.tr("Copy every number, one a line"))
         self.save_button = self._button(self.tr("Save CSV…"), self.save_dialog,

@@ -12,7 +12,6 @@ screen, and TensorFlow never.
 
 from __future__ import annotations
 
-import math
 import os
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtWidgets import QMainWindow
 
 from desk_app import model_files
-from desk_app.ui import theme
+from desk_app.ui import setting_number, theme
 from desk_app.ui.i18n import say
 from desk_app.words import TITLE
 
@@ -28,15 +27,6 @@ from desk_app.words import TITLE
 # show) and the window's parts are imported by build(), after the window is on screen.
 
 LIVE_INTERVAL_MS = 80  # answers while drawing at most this often
-
-
-def _setting_number(value, default: float, lo: float, hi: float) -> float:
-    """A number from the settings file, or ``default`` when it is garbage; clamped to [lo, hi]."""
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        return default
-    return min(max(v, lo), hi) if math.isfinite(v) else default
 
 
 class MainWindow(QMainWindow):
@@ -87,7 +77,7 @@ class MainWindow(QMainWindow):
         from desk_app.ui.retraining import Retraining
 
         self.setWindowIcon(QIcon(str(model_files.assets_dir() / "desk-app.png")))
-        pen = _setting_number(self._settings.value("pen_width", 18), 18.0, *PEN_RANGE)
+        pen = setting_number(self._settings.value("pen_width", 18), 18.0, *PEN_RANGE)
         self.canvas = Canvas(self, pen_width=pen)
         self.panel = Panel(self)
         self.setCentralWidget(self._central())
@@ -299,13 +289,11 @@ class MainWindow(QMainWindow):
             return False
         groups = self.reading.groups
         shown = answer(self.reading, self.corrected, self._selected, say=say)
-        chars = [c if i in self.corrected or g.reading.verdict == "digit" else "?"
-                 for i, (c, g) in enumerate(zip(shown.chars, groups, strict=True))]
-        if not any(c.isdigit() for c in chars):
+        chars = [c if sure else "?" for c, sure in zip(shown.chars, shown.sure, strict=True)]
+        if not any(shown.sure):
             self.say(self.tr("Not put on the tape: {why}. Esc clears.").format(why=shown.detail), 4000)
             return False
-        read = [g.reading.confidence for i, g in enumerate(groups) if i not in self.corrected]
-        entry = tape.entry(chars, min(read, default=1.0), [g.image for g in groups],
+        entry = tape.entry(chars, shown.confidence, [g.image for g in groups],
                            [self.canvas.ink(g.indices)[0] for g in groups])
         self.tape.add(entry)
         self.panel.remember(shown.text)
