@@ -45,11 +45,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
              "stem: twice as fast, less accurate) or 'seed' (the tutorial's network)")
     add("--members", type=int, default=1, help="networks trained with seeds seed, seed+1, ... and "
         "averaged (an ensemble)")
+    add("--precision", choices=["auto", "float32", "bfloat16"], default="auto",
+        help="'auto': bfloat16 arithmetic (weights stay float32) where the CPU has it, except for "
+             "the tutorial's 'seed' network")
     add("--optimizer", choices=["adam", "rmsprop", "sgd"], default="adam", help="optimizer")
-    add("--epochs", type=int, default=None, help="passes over the data (default 12, or 3 with --finetune)")
-    add("--batch-size", type=int, default=256, help="images per gradient step")
+    add("--epochs", type=int, default=None, help="passes over the data (default 8, or 3 with --finetune)")
+    add("--batch-size", type=int, default=128, help="images per gradient step")
     add("--lr", type=float, default=None,
-        help="learning rate (default 2e-3; 1e-3, Keras's own, for the seed arch; 5e-5 with --finetune)")
+        help="learning rate (default 2e-3; 1e-3, Keras's own, for the seed arch; 1e-4 with --finetune)")
     add("--lr-schedule", choices=["auto", "cosine", "constant"], default="auto",
         help="'auto': cosine decay, constant for the seed arch (as in the tutorial) and --finetune")
     add("--val-size", type=int, default=5000, help="training images held out for validation")
@@ -83,8 +86,8 @@ def settled(p: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.Na
     """The defaults that depend on other options filled in; nonsense refused before any work."""
     if args.finetune and not args.user_samples:
         p.error("--finetune needs --user-samples DIR")
-    args.epochs = args.epochs or (3 if args.finetune else 12)
-    args.lr = args.lr or (5e-5 if args.finetune else 1e-3 if args.arch == "seed" else 2e-3)
+    args.epochs = args.epochs or (3 if args.finetune else 8)
+    args.lr = args.lr or (1e-4 if args.finetune else 1e-3 if args.arch == "seed" else 2e-3)
     if args.epochs < 1 or args.batch_size < 1 or args.lr <= 0 or args.members < 1:
         p.error("--epochs, --batch-size and --members must be >= 1 and --lr > 0")
     if args.limit is not None and args.limit < 10:
@@ -183,6 +186,7 @@ def train_members(args: argparse.Namespace, data, curves) -> tuple[list, list[fl
     import numpy as np
 
     from desk_app.training import recipe
+    from desk_app.training.model import in_float32
 
     strategy, members, temperatures = recipe.strategy(args.distribute, args.logical_cpus), [], []
     classes = 11 if (data.y_fit == 10).any() else 10  # "not a digit" is class 10
@@ -193,13 +197,15 @@ def train_members(args: argparse.Namespace, data, curves) -> tuple[list, list[fl
         name = f"member {k + 1} of {len(start)}: " if len(start) > 1 else ""
         steps = args.epochs * int(np.ceil(len(data.x_fit) / args.batch_size))
         with strategy.scope():
-            model = recipe.build(args.arch, classes, args.optimizer, args.lr, schedule, steps, base)
+            model = recipe.build(args.arch, classes, args.optimizer, args.lr, schedule, steps, base,
+                                 recipe.precision_of(args.precision, args.arch))
         recipe.say(f"{name}{args.arch} network, {model.count_params():,} parameters, "
                    f"{len(data.x_fit):,} images an epoch, {strategy.num_replicas_in_sync} replica(s)")
         callbacks = [curves.callback(name, args.epochs), batch_progress(args, k / len(start), 1 / len(start))]
         if args.tensorboard:
             callbacks.append(keras.callbacks.TensorBoard(log_dir=str(Path(args.tensorboard) / f"member{k}")))
         recipe.fit(model, data, args.epochs, args.batch_size, not args.no_augment, args.seed + k, callbacks)
+        model = in_float32(model)
         members.append(model)
         temperatures.append(recipe.calibrate(model, data))
     return members, temperatures

@@ -16,6 +16,21 @@ from tests.conftest import ROOT
 tf = pytest.importorskip("tensorflow")
 
 
+def test_a_network_trained_in_bfloat16_exports_in_float32():
+    """Mixed precision computes in bfloat16 (twice as fast on a CPU that has it); the copy that
+    is calibrated and exported computes in float32 with the same weights and the same answers."""
+    from desk_app.training.model import build_model, in_float32
+
+    mixed = build_model("default", precision="mixed_bfloat16")
+    assert mixed.get_layer("logits").compute_dtype == "bfloat16" and mixed.output.dtype == "float32"
+    plain = in_float32(mixed)
+    assert plain.get_layer("logits").compute_dtype == "float32" and plain is not mixed
+    assert in_float32(plain) is plain
+    x = np.random.default_rng(0).random((64, 28, 28)).astype(np.float32)
+    a, b = mixed.predict(x, verbose=0), plain.predict(x, verbose=0)
+    assert np.abs(a - b).max() < 0.05 and (a.argmax(1) == b.argmax(1)).mean() >= 0.9
+
+
 def test_the_architectures_build():
     from desk_app.training.model import build_model
 
@@ -56,6 +71,9 @@ def test_quick_run_writes_model_card_and_plots(quick_run, mnist):
     card = json.loads((quick_run / "model_card.json").read_text())
     assert card["epochs"] == 2 and card["recipe"]["limit"] == 3000 and card["members"] == 2
     assert card["data_sha256"] == mnist.sha256 and 0 <= card["test_accuracy"] <= 1
+    from desk_app.training.recipe import native_bfloat16
+
+    assert card["precision"] == ("mixed_bfloat16" if native_bfloat16() else "float32")
     assert {"tensorflow", "keras", "numpy", "python"} <= set(card["versions"])
     assert list((quick_run / "tb").rglob("events.out.tfevents.*"))  # --tensorboard wrote logs
     rec = Recognizer(quick_run / "model.tflite")
@@ -169,32 +187,53 @@ def test_distribute_trains_on_two_logical_devices(tmp_path):
     assert Recognizer(tmp_path / "model.tflite").predict_mnist(np.zeros((2, 28, 28))).shape == (2, 10)
 
 
-def test_finetune_learns_a_users_style_and_keeps_mnist(tmp_path, mnist):
-    """The bundled model reads zeros crossed by a shallow slash as 8. Ten corrected samples and a
-    fine-tune later, new zeros of that style are read right, and MNIST stays within 0.2 point of
-    the network fine-tuned (the bundled model's own network: about 99.5% alone, 99.60% with the
-    partner that fine-tuning cannot adapt; issue 16 asks for >= 99.5%, measured 99.47-99.54%)."""
+def test_finetune_lifts_a_writers_digits_and_keeps_what_the_model_knew(tmp_path, mnist, drawn):
+    """The dev drawn digits' site the bundled model reads worst (uqb, whose ones with a long
+    flag read as 7) corrects ten of its misread digits, as in the window. ``--finetune`` adapts
+    the network of ``model.keras``; that network reads the site's other digits better after
+    (each drawn in all five ways, 2,940 readings), and the other sites stay within 0.3 point.
+    MNIST is measured on the fine-tuned ``.tflite``, as the app runs it: issue 16 asks for
+    >= 99.5%; the bundled model keeps about 99.4%, for its ``.tflite`` (99.60%) also averages a
+    partner network that ``model.keras`` does not hold and fine-tuning cannot adapt."""
+    from desk_app.evaluation import WAYS, place
+    from desk_app.ink import strokes_to_mnist
     from desk_app.samples import SampleStore
-    from tests.styles_for_tests import shallow_slashed_zero
+    from desk_app.training.export import load_keras
 
-    rng = np.random.default_rng(1)
+    bundled = assets_dir() / "model.keras"
+    first = [place(s, WAYS[0]) for s in drawn.strokes]
+    right_first = Recognizer().predict_strokes_batch(first, canvas_size=(280, 280),
+                                                     pen_width=WAYS[0].pen).argmax(1) == drawn.labels
+    writer = drawn.groups == "uqb"
+    corrected = np.flatnonzero(writer & ~right_first)[:10]
+    assert len(corrected) == 10
     store = SampleStore(tmp_path / "samples")
-    for _ in range(10):
-        store.add(shallow_slashed_zero(rng), 0)
-    fresh = [shallow_slashed_zero(np.random.default_rng(100 + k)) for k in range(40)]
-    before = Recognizer().predict_strokes_batch(fresh, canvas_size=(280, 280), pen_width=18)
-    assert (before.argmax(1) == 0).mean() <= 0.2
+    for i in corrected:
+        store.add(first[i], int(drawn.labels[i]), canvas_size=(280, 280), pen_width=WAYS[0].pen)
     proc = subprocess.run(
-        [sys.executable, "train_model.py", "--user-samples",
-         str(tmp_path / "samples"), "--finetune", "--base", str(assets_dir() / "model.keras"),
-         "--out", str(tmp_path / "model"), "--drawn-digits", "", "--no-show"],
+        [sys.executable, "train_model.py", "--user-samples", str(tmp_path / "samples"), "--finetune",
+         "--base", str(bundled), "--out", str(tmp_path / "model"), "--drawn-digits", "", "--no-show"],
         cwd=ROOT, capture_output=True, text=True, timeout=900,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
+
+    rest = writer.copy()
+    rest[corrected] = False
+    images = np.stack([strokes_to_mnist(place(drawn.strokes[i], way), (280, 280), way.pen)
+                       for way in WAYS for i in range(len(drawn.labels))])
+    labels, whose = np.tile(drawn.labels, len(WAYS)), np.tile(rest, len(WAYS))
+    others = np.tile(~writer, len(WAYS))
+
+    def right(path) -> np.ndarray:
+        probs = load_keras(path).predict(images, batch_size=1000, verbose=0)
+        return probs.argmax(1) == labels
+
+    before, after = right(bundled), right(tmp_path / "model" / "model.keras")
     tuned = Recognizer(tmp_path / "model" / "model.tflite")
-    after = tuned.predict_strokes_batch(fresh, canvas_size=(280, 280), pen_width=18)
-    assert (after.argmax(1) == 0).mean() >= 0.9
-    accuracy = (tuned.predict_mnist(mnist.x_test).argmax(1) == mnist.y_test).mean()
-    print(f"slashed zeros read right: {(before.argmax(1) == 0).mean():.0%} -> "
-          f"{(after.argmax(1) == 0).mean():.0%}; MNIST test {accuracy:.2%}")
-    assert accuracy >= 0.993
+    mnist_after = (tuned.predict_mnist(mnist.x_test).argmax(1) == mnist.y_test).mean()
+    print(f"the writer's other {rest.sum()} digits, 5 ways: {before[whose].mean():.2%} -> "
+          f"{after[whose].mean():.2%}; other writers: {before[others].mean():.2%} -> "
+          f"{after[others].mean():.2%}; MNIST test (.tflite) {mnist_after:.2%}")
+    assert after[whose].mean() > before[whose].mean()
+    assert after[others].mean() >= before[others].mean() - 0.003
+    assert mnist_after >= 0.993

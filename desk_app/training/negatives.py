@@ -206,14 +206,17 @@ def crammed(x: np.ndarray, n: int, rng: Rng) -> np.ndarray:
 
 
 def negatives(x_digits: np.ndarray, letters: StrokeSet | None, sites: set[str] | None,
-              n_scribbles: int, n_crammed: int, seed: int = 0) -> tuple[np.ndarray, dict[str, int]]:
-    """uint8 (N, 28, 28) images of things that are not digits, and how many of each kind."""
+              n_letters: int, n_scribbles: int, n_crammed: int,
+              seed: int = 0) -> tuple[np.ndarray, dict[str, int]]:
+    """uint8 (N, 28, 28) images of things that are not digits, and how many of each kind:
+    ``n_letters`` letters drawn at random from those taught (repeated only if too few)."""
     rng = np.random.default_rng(seed)
     parts, counts = [], {}
-    if letters is not None:
+    if letters is not None and n_letters:
         keep = np.flatnonzero(letter_mask(letters, sites, taught=True))
-        parts.append(render([letters.strokes[i] for i in keep]))
-        counts["letters"] = len(keep)
+        pick = rng.choice(keep, n_letters, replace=len(keep) < n_letters)
+        parts.append(render([letters.strokes[i] for i in pick]))  # only those used: half the work
+        counts["letters"] = n_letters
     drawings, _ = scribbles(n_scribbles, rng)
     parts.append(render(drawings))
     counts["scribbles"] = n_scribbles
