@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing it
 
 from desk_app.stroke_sets import DRAWN_DIGITS, LETTERS  # noqa: E402  (NumPy only: a quick --help)
+from desk_app.training.precision import precision_of  # noqa: E402  (no TensorFlow)
 
 DEFAULT_OUT = ROOT / "assets"
 
@@ -88,6 +89,8 @@ def settled(p: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.Na
         p.error("--finetune needs --user-samples DIR")
     args.epochs = args.epochs or (3 if args.finetune else 7)
     args.lr = args.lr or (1e-4 if args.finetune else 1e-3 if args.arch == "seed" else 2e-3)
+    # The Keras dtype policy itself from here on; fine-tuning keeps the float32 model it adapts.
+    args.precision = "float32" if args.finetune else precision_of(args.precision, args.arch)
     if args.epochs < 1 or args.batch_size < 1 or args.lr <= 0 or args.members < 1:
         p.error("--epochs, --batch-size and --members must be >= 1 and --lr > 0")
     if args.limit is not None and args.limit < 10:
@@ -198,7 +201,7 @@ def train_members(args: argparse.Namespace, data, curves) -> tuple[list, list[fl
         steps = args.epochs * int(np.ceil(len(data.x_fit) / args.batch_size))
         with strategy.scope():
             model = recipe.build(args.arch, classes, args.optimizer, args.lr, schedule, steps, base,
-                                 recipe.precision_of(args.precision, args.arch))
+                                 args.precision)
         recipe.say(f"{name}{args.arch} network, {model.count_params():,} parameters, "
                    f"{len(data.x_fit):,} images an epoch, {strategy.num_replicas_in_sync} replica(s)")
         callbacks = [curves.callback(name, args.epochs), batch_progress(args, k / len(start), 1 / len(start))]

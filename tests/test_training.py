@@ -71,7 +71,7 @@ def test_quick_run_writes_model_card_and_plots(quick_run, mnist):
     card = json.loads((quick_run / "model_card.json").read_text())
     assert card["epochs"] == 2 and card["recipe"]["limit"] == 3000 and card["members"] == 2
     assert card["data_sha256"] == mnist.sha256 and 0 <= card["test_accuracy"] <= 1
-    from desk_app.training.recipe import native_bfloat16
+    from desk_app.training.precision import native_bfloat16
 
     assert card["precision"] == ("mixed_bfloat16" if native_bfloat16() else "float32")
     assert {"tensorflow", "keras", "numpy", "python"} <= set(card["versions"])

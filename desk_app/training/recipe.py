@@ -142,24 +142,6 @@ def add_negatives(data: Data, letters_path: str | None = str(LETTERS), seed: int
                      x_val, np.full(len(x_val), NOT_A_DIGIT))
 
 
-def native_bfloat16() -> bool:
-    """Whether this CPU computes in bfloat16 itself (AVX512-BF16 or AMX): then mixed precision
-    trains twice as fast; elsewhere it would be emulated, and slower."""
-    try:
-        flags = Path("/proc/cpuinfo").read_text()
-    except OSError:
-        return False
-    return "avx512_bf16" in flags or "amx_bf16" in flags
-
-
-def precision_of(choice: str, arch: str) -> str:
-    """The Keras dtype policy for ``--precision``: "auto" is bfloat16 where the CPU has it,
-    except for the tutorial's network, which stays as the tutorial ran it."""
-    if choice == "auto":
-        return "mixed_bfloat16" if arch != "seed" and native_bfloat16() else "float32"
-    return {"bfloat16": "mixed_bfloat16", "float32": "float32"}[choice]
-
-
 def build(arch: str, classes: int, optimizer: str, lr: float, schedule: str, steps: int, base=None,
           precision: str = "float32"):
     """The network (``model.build_model``), compiled. With ``base`` (a member of a trained
@@ -292,7 +274,7 @@ def card_of(args, data: Data, figures: dict, temperatures: list[float], historie
         "test_accuracy": figures["test_accuracy"], "test_ece": figures["test_ece"],
         "val_accuracy": figures["val_accuracy"], "epochs": args.epochs,
         "wall_seconds": round(seconds, 1), "temperatures": temperatures,
-        "precision": precision_of(args.precision, args.arch) if not args.finetune else "float32",
+        "precision": args.precision,
         "recipe": {k: portable(v) for k, v in vars(args).items() if k not in ("out", "no_show", "verbose")},
         "added": data.added, "training_images": len(data.x_fit), "validation_images": len(data.x_val),
         "held_out_letter_sites": sorted(HELD_OUT_SITES), "data_source": data.source,
