@@ -50,7 +50,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="'auto': bfloat16 arithmetic (weights stay float32) where the CPU has it, except for "
              "the tutorial's 'seed' network")
     add("--optimizer", choices=["adam", "rmsprop", "sgd"], default="adam", help="optimizer")
-    add("--epochs", type=int, default=None, help="passes over the data (default 7, or 3 with --finetune)")
+    add("--epochs", type=int, default=None, help="passes over the data (default 10, or 3 with --finetune)")
     add("--batch-size", type=int, default=128, help="images per gradient step")
     add("--lr", type=float, default=None,
         help="learning rate (default 2e-3; 1e-3, Keras's own, for the seed arch; 1e-4 with --finetune)")
@@ -87,7 +87,7 @@ def settled(p: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.Na
     """The defaults that depend on other options filled in; nonsense refused before any work."""
     if args.finetune and not args.user_samples:
         p.error("--finetune needs --user-samples DIR")
-    args.epochs = args.epochs or (3 if args.finetune else 7)
+    args.epochs = args.epochs or (3 if args.finetune else 10)
     args.lr = args.lr or (1e-4 if args.finetune else 1e-3 if args.arch == "seed" else 2e-3)
     # The Keras dtype policy itself from here on; fine-tuning keeps the float32 model it adapts.
     args.precision = "float32" if args.finetune else precision_of(args.precision, args.arch)

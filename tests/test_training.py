@@ -31,6 +31,23 @@ def test_a_network_trained_in_bfloat16_exports_in_float32():
     assert np.abs(a - b).max() < 0.05 and (a.argmax(1) == b.argmax(1)).mean() >= 0.9
 
 
+
+@pytest.mark.parametrize("shape", [(64, 6, 6, 8), (64, 16)])
+def test_fused_batch_norm_normalises_as_keras_does(shape):
+    """The fused kernel (the training speed-up) gives Keras's outputs and moving averages, in
+    training and at inference, after convolutions (4-D) and dense layers (2-D)."""
+    import keras
+
+    from desk_app.training.model import FusedBatchNormalization
+
+    x = (np.random.default_rng(1).random(shape) * 3 + 1).astype(np.float32)
+    keras_bn, fused = keras.layers.BatchNormalization(momentum=0.9), FusedBatchNormalization(momentum=0.9)
+    for training in (True, True, False):
+        a, b = np.asarray(keras_bn(x, training=training)), np.asarray(fused(x, training=training))
+        assert np.abs(a - b).max() < 1e-4
+    assert np.abs(fused.moving_mean.numpy() - 0.19 * x.reshape(-1, shape[-1]).mean(0)).max() < 1e-4
+    np.testing.assert_allclose(fused.moving_variance.numpy(), keras_bn.moving_variance.numpy(), rtol=1e-3)
+
 def test_the_architectures_build():
     from desk_app.training.model import build_model
 

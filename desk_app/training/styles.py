@@ -52,11 +52,11 @@ def slashed_zero(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """A slash through the oval, often steep and sticking out well beyond it."""
     x0, y0, x1, y1 = _box(img)
     cx, cy = (x0 + x1 + 1) / 2, (y0 + y1 + 1) / 2
-    angle = np.radians(rng.uniform(20, 88)) * (1 if rng.random() < 0.8 else -1)  # shallow too
+    angle = np.radians(rng.uniform(20, 95)) * (1 if rng.random() < 0.8 else -1)  # shallow too
     dx, dy = np.cos(angle), -np.sin(angle)  # "/" goes up to the right
     hw, hh = (x1 - x0 + 1) / 2, (y1 - y0 + 1) / 2
     reach = min(hw / max(abs(dx), 1e-3), hh / max(abs(dy), 1e-3))  # centre to the box edge
-    a, b = reach * rng.uniform(0.8, 1.7), reach * rng.uniform(0.8, 1.7)
+    a, b = reach * rng.uniform(0.8, 1.9), reach * rng.uniform(0.8, 1.9)
     ox, oy = rng.normal(0, 0.8, 2)
     return _compose(img, [(cx + ox - a * dx, cy + oy - a * dy, cx + ox + b * dx, cy + oy + b * dy)])
 
@@ -117,8 +117,8 @@ def drawn_one(rng: np.random.Generator) -> list[np.ndarray]:
         length, angle = h * rng.uniform(0.2, 0.6), np.radians(rng.uniform(25, 60))
     flag_end = top + length * np.array([-np.cos(angle), np.sin(angle)])
     strokes = [np.concatenate([_wobbly(flag_end, top, rng), _wobbly(top, bottom, rng)])]
-    if rng.random() < 0.3:
-        w = h * rng.uniform(0.15, 0.3)
+    if rng.random() < 0.45:  # a base, short or as wide as a two's foot
+        w = h * rng.uniform(0.15, 0.4)
         strokes.append(_wobbly(bottom - [w, 0], bottom + [w * rng.uniform(0.8, 1.2), 0], rng))
     return _slant(strokes, rng)
 
@@ -164,15 +164,15 @@ def drawn_zero(rng: np.random.Generator) -> list[np.ndarray]:
     """An oval drawn with a pen, narrow or round, often crossed by a slash that sticks out (the
     way much of Europe writes a zero); the network saw few pen-drawn zeros and refused these."""
     h = 100.0
-    w = h * rng.uniform(0.35, 0.9)
+    w = h * rng.uniform(0.3, 0.9)
     a0 = rng.uniform(-0.6, 0.6) - np.pi / 2
     t = np.linspace(a0, a0 + 2 * np.pi * rng.uniform(1.0, 1.12), 40)
     oval = np.stack([w / 2 * np.cos(t), h / 2 * np.sin(t)], axis=1) + rng.normal(0, 0.8, (40, 2))
     strokes = [oval]
     if rng.random() < 0.6:
-        angle = np.radians(rng.uniform(25, 80))
+        angle = np.radians(rng.uniform(25, 95))  # steep ones cross a narrow oval like a phi
         d = np.array([np.cos(angle), -np.sin(angle)])  # up to the right
-        reach = h / 2 * rng.uniform(0.8, 1.5)
+        reach = h / 2 * rng.uniform(0.8, 1.6)
         c = rng.normal(0, 3, 2)
         strokes.append(_wobbly(c - reach * d * rng.uniform(0.8, 1.2), c + reach * d, rng))
     return _slant(strokes, rng, -5, 15)
