@@ -31,7 +31,6 @@ def test_a_network_trained_in_bfloat16_exports_in_float32():
     assert np.abs(a - b).max() < 0.05 and (a.argmax(1) == b.argmax(1)).mean() >= 0.9
 
 
-
 @pytest.mark.parametrize("shape", [(64, 6, 6, 8), (64, 16)])
 def test_fused_batch_norm_normalises_as_keras_does(shape):
     """The fused kernel (the training speed-up) gives Keras's outputs and moving averages, in
@@ -47,6 +46,7 @@ def test_fused_batch_norm_normalises_as_keras_does(shape):
         assert np.abs(a - b).max() < 1e-4
     assert np.abs(fused.moving_mean.numpy() - 0.19 * x.reshape(-1, shape[-1]).mean(0)).max() < 1e-4
     np.testing.assert_allclose(fused.moving_variance.numpy(), keras_bn.moving_variance.numpy(), rtol=1e-3)
+
 
 def test_the_architectures_build():
     from desk_app.training.model import build_model
