@@ -311,3 +311,22 @@ def test_quitting_during_retraining_asks_and_yes_stops_it_cleanly(fresh_data, qt
     window.close()
     qtbot.waitUntil(lambda: window.retraining.retrainer is None, timeout=30_000)
     assert not window.isVisible() and not window.retraining.user_model.exists()
+
+
+def test_the_first_window_fits_a_small_screen(qtbot, tmp_path, monkeypatch):
+    """With no saved size, the window opens within the screen (the offscreen one is 800x800,
+    smaller than the 1200x640 it prefers), so the panel is never off the screen's edge."""
+    from PySide6.QtCore import QSettings
+
+    from desk_app.window import MainWindow
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    QSettings("desk-app", "desk-app").remove("geometry")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    room = w.screen().availableGeometry()
+    assert room.width() < 1200  # the test means something only on a screen this small
+    assert w.frameGeometry().width() <= room.width() and w.frameGeometry().height() <= room.height()
+    assert w.width() >= 600 and w.height() >= 400  # still a usable window

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer
 from PySide6.QtWidgets import QMainWindow
 
 from desk_app import model_files
@@ -58,9 +58,20 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 640)
+            self.resize(self.first_size())
         if build:
             self.build()
+
+    def first_size(self) -> QSize:
+        """1200x640, or less where the screen is smaller: a laptop at 150% has 1280x720 logical
+        pixels, and a window wider than its screen hides the panel off its edge."""
+        from PySide6.QtGui import QGuiApplication
+
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        if room is None or room.isEmpty():
+            return QSize(1200, 640)
+        return QSize(min(1200, int(room.width() * 0.95)), min(640, int(room.height() * 0.85)))
 
     def build(self) -> None:
         """The canvas, the panel, the commands and the parts; then the model, on the next turn."""
