@@ -115,6 +115,29 @@ def test_the_console_shows_the_run_and_nothing_else(quick_run):
     assert len(proc.stdout.splitlines()) <= 16, proc.stdout
 
 
+def test_a_long_run_without_a_window_opens_no_figures(capsys):
+    """Without a window the curves are drawn once, for curves.png: a figure per epoch piled up
+    and, past 20, Matplotlib warned on the console ("More than 20 figures have been opened")."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from desk_app.training.plots import Curves
+
+    curves, before = Curves(show=False), len(plt.get_fignums())
+    for member in ("member 1 of 2: ", "member 2 of 2: "):
+        callback = curves.callback(member, 15)
+        callback.on_train_begin()
+        for epoch in range(15):
+            callback.on_epoch_end(epoch, {"loss": 0.1, "accuracy": 0.9, "val_loss": 0.1, "val_accuracy": 0.9})
+    assert len(plt.get_fignums()) == before
+    assert capsys.readouterr().out.count("epoch ") == 30
+    figure = curves.redraw("done")  # what finish() saves as curves.png
+    assert len(figure.axes) == 2 and len(figure.axes[0].lines) == 4  # 2 members x (training, validation)
+    plt.close(figure)
+
+
 def test_a_model_no_better_than_chance_replaces_nothing(tmp_path, quick_run):
     """Too little data: it says so loudly and leaves the model in --out alone (unless --force)."""
     out = tmp_path / "model"

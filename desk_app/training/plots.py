@@ -117,7 +117,8 @@ class Curves:
                       f"accuracy {logs.get('accuracy', float('nan')):.4f}, validation accuracy "
                       f"{logs.get('val_accuracy', float('nan')):.4f}; {elapsed:.0f} s so far, "
                       f"about {left / 60:.1f} min left", flush=True)
-                curves.redraw(f"training: {member}epoch {done} of {total_epochs}")
+                if curves.fig is not None:  # no window: drawn once, at the end, for curves.png
+                    curves.redraw(f"training: {member}epoch {done} of {total_epochs}")
 
         return EpochLine()
 
