@@ -209,6 +209,8 @@ def train_members(args: argparse.Namespace, data, curves) -> tuple[list, list[fl
             callbacks.append(keras.callbacks.TensorBoard(log_dir=str(Path(args.tensorboard) / f"member{k}")))
         recipe.fit(model, data, args.epochs, args.batch_size, not args.no_augment, args.seed + k, callbacks)
         model = in_float32(model)
+        if base is None:  # fine-tuning keeps the statistics it was given (frozen)
+            recipe.recalibrate(model, data)
         members.append(model)
         temperatures.append(recipe.calibrate(model, data))
     return members, temperatures

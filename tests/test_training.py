@@ -48,6 +48,29 @@ def test_fused_batch_norm_normalises_as_keras_does(shape):
     np.testing.assert_allclose(fused.moving_variance.numpy(), keras_bn.moving_variance.numpy(), rtol=1e-3)
 
 
+def test_recalibrate_measures_batch_norm_on_undistorted_images(mnist):
+    """After ``recalibrate`` every batch norm, fed the training images as the exported network
+    is (no distortion, no dropout), normalises them to mean 0 and variance v / (v + epsilon)
+    (its beta and gamma at their start: 0 and 1)."""
+    import keras
+
+    from desk_app.training import recipe
+    from desk_app.training.model import build_model
+
+    x, y = mnist.x_train[:400], mnist.y_train[:400]
+    data = recipe.Data(x, y, x[:10], y[:10], x[:10], y[:10], "mnist", "")
+    model = build_model("default", steps=100)
+    norms = [layer for layer in model.layers if isinstance(layer, keras.layers.BatchNormalization)]
+    assert len(norms) == 5 and all(np.allclose(n.moving_mean.numpy(), 0) for n in norms)
+    recipe.recalibrate(model, data)
+    for layer in norms:
+        out = keras.Model(model.inputs, layer.output)(recipe.as_float(x), training=False)
+        out = np.asarray(out).reshape(-1, layer.input.shape[-1])
+        assert np.abs(out.mean(axis=0)).max() < 1e-3, layer.name
+        v = layer.moving_variance.numpy()
+        np.testing.assert_allclose(out.var(axis=0), v / (v + layer.epsilon), rtol=0.01, err_msg=layer.name)
+
+
 def test_the_architectures_build():
     from desk_app.training.model import build_model
 
