@@ -92,7 +92,7 @@ def build_model(arch: str = "default", classes: int = 11, steps: int | None = No
 
     The last Dense layer is named ``logits`` so export can apply a temperature before softmax.
     ``steps``, the training steps planned, shortens the batch-norm averages of a quick run.
-    ``precision`` "mixed_bfloat16" computes in bfloat16 (twice as fast to train on a CPU that
+    ``precision`` "mixed_bfloat16" computes in bfloat16 (1.5x as fast to train on a CPU that
     has it), weights and probabilities staying float32; ``in_float32`` makes it exportable.
     """
     # Batch-norm statistics are moving averages over ~100 steps; a quick run of a few dozen
