@@ -106,8 +106,9 @@ def main(argv=None) -> int:
 
     mnist = load_mnist(args.mnist)
     mp = rec.predict_mnist(mnist.x_test)
+    temperatures = rec.card.get("temperatures", rec.card.get("temperature", 1.0))
     print(f"MNIST test set: {(mp.argmax(1) == mnist.y_test).mean():.2%} "
-          f"(ECE {ece(mp, mnist.y_test):.2%}); temperature {rec.card.get('temperature', 1.0)}")
+          f"(ECE {ece(mp, mnist.y_test):.2%}); temperatures {temperatures}")
     if args.errors_png:
         save_errors(digits, pred, Path(args.errors_png))
     return 0

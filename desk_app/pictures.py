@@ -42,6 +42,7 @@ EDGE = 0.004  # a piece this close to the picture's edge (a fraction of its side
 SPECK = 0.15  # a digit shorter than this fraction of the tallest one is a speck or a dot
 MIN_DIGIT = 0.015  # ... and so is one shorter than this fraction of the picture's side
 STREAK = 3.5  # a piece this many times wider than tall, and long, is no number
+BLOT = 0.3  # ink this thick for its size (stroke width over the longer side) is a shape, not writing
 WITHIN = 0.8  # pieces side by side join surely only when the narrower is this much within the other
 STACKED = 0.5  # pieces one above the other join when the gap is under this times the taller
 TOO_WIDE = 1.15  # a digit wider than this times its height is tried cut in two
@@ -311,6 +312,13 @@ def _streak(box, side: int) -> bool:
     return w > LINE * side and w > STREAK * h
 
 
+def _blot(f: Found) -> bool:
+    """A filled shape (a disc, a sticker, a thumb): ink far thicker for its size than any pen
+    writes (digits written with a marker measure up to 0.2; a filled disc, hollowed where the
+    paper's light is estimated, 0.4-0.5)."""
+    return _stroke_width(f.mask) > BLOT * max(f.mask.shape)
+
+
 def _group(found: list[Piece]) -> list[list[Piece]]:
     """Pieces left to right; those surely of one digit (``_one_digit``) are joined."""
     groups: list[tuple[list[Piece], tuple[int, int, int, int]]] = []
@@ -338,7 +346,7 @@ def _candidates(ink_: Ink) -> tuple[list[Found], tuple[int, int], float]:
     speck = max(SPECK * tallest, MIN_DIGIT * max(h, w))
     found = [p for p in found if max(p.box[2] - p.box[0], p.box[3] - p.box[1]) >= 0.5 * speck]
     groups = [f for f in map(_found, _group(found))
-              if f.box[3] - f.box[1] >= speck and not _streak(f.box, max(h, w))]
+              if f.box[3] - f.box[1] >= speck and not _streak(f.box, max(h, w)) and not _blot(f)]
     tilt = straighten([f.box for f in groups])
     if not tilt:
         return groups, mask.shape, 0.0
@@ -347,7 +355,7 @@ def _candidates(ink_: Ink) -> tuple[list[Found], tuple[int, int], float]:
         x0, y0, x1, y1 = f.box
         kept[y0:y1, x0:x1] |= f.mask.astype(np.uint8) * 255
     level = np.asarray(Image.fromarray(kept).rotate(tilt, Image.BILINEAR, expand=True)) >= 128
-    groups = [f for f in map(_found, _group(pieces(level))) if f.box[3] - f.box[1] >= speck]
+    groups = [f for f in map(_found, _group(pieces(level))) if f.box[3] - f.box[1] >= speck and not _blot(f)]
     return groups, level.shape, tilt
 
 
@@ -419,9 +427,9 @@ def _split(part: Part, classify, thresholds, height: float, depth: int = 0) -> t
             continue
         o = classify(np.stack([to_mnist(x[0]) for x in halves]))
         parts, score, ok = [], 0.0, True
-        for half, oh in zip(halves, o, strict=True):
+        for half, oh, no in zip(halves, o, verdicts.not_a_digit(o, thresholds), strict=True):
             hh, hw = half[0].shape
-            if o.shape[1] == 11 and oh[10] >= thresholds.reject:
+            if no:  # a half that is no digit (half a #: a 7 or "not a digit", 60 : 40)
                 if hw < TWO_WIDE * hh or w < THREE_WIDE * h:
                     ok = False  # a half that is no digit, and no room for two in it
                     break

@@ -101,6 +101,18 @@ def digit_probs(p: np.ndarray) -> np.ndarray:
     return np.where(total > 0, d / np.maximum(total, 1e-30), np.float32(0.1)).astype(np.float32)
 
 
+def not_a_digit(outputs: np.ndarray, thresholds: Thresholds = Thresholds()) -> np.ndarray:
+    """Which of the network's outputs (N, 10 or 11) read as "not a digit": P(not a digit)
+    reaches ``reject``, or it is likelier than any digit that could be shown. The one rule
+    ``read`` and the splitting of numbers (a part of an H, of a #) both use."""
+    out = np.asarray(outputs, np.float32)
+    if out.shape[1] != 11:
+        return np.zeros(len(out), bool)
+    nd = out[:, 10]
+    p_top = digit_probs(out).max(axis=1) * (1.0 - nd)
+    return (nd >= thresholds.reject) | ((p_top < thresholds.show) & (nd > p_top))
+
+
 def extent(strokes: Sequence[np.ndarray]) -> float:
     """The larger side of the drawing's bounding box (centre lines), in canvas pixels."""
     allp = np.concatenate(list(strokes))
@@ -127,15 +139,16 @@ def read(outputs: np.ndarray, small: Sequence[bool], thresholds: Thresholds = Th
     outputs = np.asarray(outputs, np.float32)
     probs = digit_probs(outputs)
     p_not = outputs[:, 10] if outputs.shape[1] == 11 else np.zeros(len(outputs), np.float32)
+    refused = not_a_digit(outputs, thresholds)
     readings = []
-    for q, nd, is_small in zip(probs, p_not, small, strict=True):
+    for q, nd, no, is_small in zip(probs, p_not, refused, small, strict=True):
         order = np.argsort(q)[::-1]
         top, second = int(order[0]), int(order[1])
         nd = float(nd)
         p_top = float(q[top]) * (1.0 - nd)  # P(it is this digit)
         if is_small:
             readings.append(Reading(TOO_SMALL, None, 1.0, q, None, nd))
-        elif nd >= thresholds.reject or (p_top < thresholds.show and nd > p_top):
+        elif no:
             readings.append(Reading(NOT_A_DIGIT, None, nd, q, None, nd))
         elif p_top >= thresholds.show:
             readings.append(Reading(DIGIT, top, p_top, q, None, nd))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from desk_app import evaluation, numbers, verdicts
 from desk_app.evaluation import CANVAS, WAYS, place
 from desk_app.stroke_sets import LETTERS, load_stroke_set
-from desk_app.training.negatives import scribbles
+from desk_app.training.negatives import blots, scribbles
 from tests.drive import draw, press
 from tests.test_numbers import four, line, one, seven
 
@@ -65,6 +65,19 @@ def test_scribbles_are_not_digits(recognizer):
     shown = evaluation.shown_as_digits(rs)
     print(f"scribbles shown as a digit: {shown:.1%}")
     assert shown <= 0.05
+
+
+def test_filled_shapes_are_not_digits(recognizer):
+    """A disc, a box or a blot coloured in (and never a sliver that a thick 1 would be)."""
+    x = blots(200, np.random.default_rng(555)).astype(np.float32) / 255  # a seed training never used
+    ink = x >= 0.5
+    rows, cols = ink.any(axis=2), ink.any(axis=1)
+    side = np.maximum(rows.sum(axis=1), cols.sum(axis=1))
+    assert (ink.sum(axis=(1, 2)) >= 0.4 * side**2).all()  # solid, never long and thin
+    rs = verdicts.read(recognizer.classify(x), [False] * len(x), recognizer.thresholds)
+    shown = evaluation.shown_as_digits(rs)
+    print(f"filled shapes shown as a digit: {shown:.1%}")
+    assert shown <= 0.02
 
 
 def test_clicks_and_specks_are_too_small_but_small_digits_are_read(recognizer, drawn_sample):

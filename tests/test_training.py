@@ -21,7 +21,7 @@ def test_a_network_trained_in_bfloat16_exports_in_float32():
     is calibrated and exported computes in float32 with the same weights and the same answers."""
     from desk_app.training.model import build_model, in_float32
 
-    mixed = build_model("default", precision="mixed_bfloat16")
+    mixed = build_model("deep", precision="mixed_bfloat16")
     assert mixed.get_layer("logits").compute_dtype == "bfloat16" and mixed.output.dtype == "float32"
     plain = in_float32(mixed)
     assert plain.get_layer("logits").compute_dtype == "float32" and plain is not mixed
@@ -59,7 +59,7 @@ def test_recalibrate_measures_batch_norm_on_undistorted_images(mnist):
 
     x, y = mnist.x_train[:400], mnist.y_train[:400]
     data = recipe.Data(x, y, x[:10], y[:10], x[:10], y[:10], "mnist", "")
-    model = build_model("default", steps=100)
+    model = build_model("deep", steps=100)
     norms = [layer for layer in model.layers if isinstance(layer, keras.layers.BatchNormalization)]
     assert len(norms) == 5 and all(np.allclose(n.moving_mean.numpy(), 0) for n in norms)
     recipe.recalibrate(model, data)
@@ -76,7 +76,7 @@ def test_the_architectures_build():
 
     seed = build_model("seed", classes=10)
     assert seed.output_shape == (None, 10) and seed.count_params() == 93_322  # the tutorial's, exactly
-    for arch in ("default", "fast"):
+    for arch in ("deep", "fast", "default"):  # "default": the old name of "deep", in saved models
         model = build_model(arch)
         assert model.output_shape == (None, 11) and model.input_shape == (None, 28, 28)  # + not a digit
     with pytest.raises(ValueError, match="unknown arch"):
@@ -252,12 +252,11 @@ def test_distribute_trains_on_two_logical_devices(tmp_path):
 
 def test_finetune_lifts_a_writers_digits_and_keeps_what_the_model_knew(tmp_path, mnist, drawn):
     """The dev drawn digits' site the bundled model reads worst (uqb, whose ones with a long
-    flag read as 7) corrects ten of its misread digits, as in the window. ``--finetune`` adapts
-    the network of ``model.keras``; that network reads the site's other digits better after
-    (each drawn in all five ways, 2,940 readings), and the other sites stay within 0.3 point.
-    MNIST is measured on the fine-tuned ``.tflite``, as the app runs it: issue 16 asks for
-    >= 99.5%; the bundled model keeps about 99.4%, for its ``.tflite`` (99.60%) also averages a
-    partner network that ``model.keras`` does not hold and fine-tuning cannot adapt."""
+    flag read as 7) corrects ten of its digits, as in the window. ``--finetune`` adapts every
+    network of ``model.keras``; the model then reads the site's other digits better (each drawn
+    in all five ways, 2,940 readings, "not a digit" counted wrong), the other sites stay within
+    0.3 point, and MNIST, measured on the fine-tuned ``.tflite`` as the app runs it, stays at
+    99.5% or more (issue 16). Measured: 99.49% -> 99.83%, 98.78% -> 98.69%, 99.60%."""
     from desk_app.evaluation import WAYS, place
     from desk_app.ink import strokes_to_mnist
     from desk_app.samples import SampleStore
@@ -265,11 +264,14 @@ def test_finetune_lifts_a_writers_digits_and_keeps_what_the_model_knew(tmp_path,
 
     bundled = assets_dir() / "model.keras"
     first = [place(s, WAYS[0]) for s in drawn.strokes]
-    right_first = Recognizer().predict_strokes_batch(first, canvas_size=(280, 280),
-                                                     pen_width=WAYS[0].pen).argmax(1) == drawn.labels
+    probs = Recognizer().predict_strokes_batch(first, canvas_size=(280, 280), pen_width=WAYS[0].pen)
+    right_first, sure = probs.argmax(1) == drawn.labels, probs.max(1)
     writer = drawn.groups == "uqb"
-    corrected = np.flatnonzero(writer & ~right_first)[:10]
-    assert len(corrected) == 10
+    # Ten corrections: the digits read wrong, then (a better model misreads fewer) those read
+    # right least surely, which the user confirms as the window's "Save as" does.
+    mine = np.flatnonzero(writer)
+    corrected = mine[np.lexsort((sure[mine], right_first[mine]))][:10]
+    assert len(corrected) == 10 and not right_first[corrected[0]]
     store = SampleStore(tmp_path / "samples")
     for i in corrected:
         store.add(first[i], int(drawn.labels[i]), canvas_size=(280, 280), pen_width=WAYS[0].pen)
@@ -299,4 +301,4 @@ def test_finetune_lifts_a_writers_digits_and_keeps_what_the_model_knew(tmp_path,
           f"{after[others].mean():.2%}; MNIST test (.tflite) {mnist_after:.2%}")
     assert after[whose].mean() > before[whose].mean()
     assert after[others].mean() >= before[others].mean() - 0.003
-    assert mnist_after >= 0.993
+    assert mnist_after >= 0.995

@@ -1,6 +1,6 @@
 """What is not a digit, for teaching the network to say so: pen-written letters, scribbles and
-shapes drawn as strokes, and digits crammed together. Each becomes an MNIST-format image through
-the app's own ``strokes_to_mnist`` (or ``fit_box`` for crammed MNIST digits), so the network
+shapes drawn as strokes, digits crammed together, and filled blots. Each becomes an MNIST-format
+image through the app's own ``strokes_to_mnist`` (or ``fit_box`` for crammed digits and blots), so the network
 meets them exactly as it meets a drawing on the canvas. NumPy and Pillow only: the benchmarks
 draw scribbles with the same code (with seeds of their own).
 
@@ -180,6 +180,56 @@ def scribbles(n: int, rng: Rng, kinds: list[str] | None = None) -> tuple[list[St
     return [_distort(SCRIBBLES[name](rng), rng) for name in names], names
 
 
+# -- blots: filled shapes, as a photographed page or a coloured-in drawing shows them ----------
+
+
+def _blot_outline(rng: Rng) -> np.ndarray:
+    """The outline of a solid shape, about 1 across: an ellipse, a polygon, a lumpy blob or a
+    box. Never long and thin (a filled bar is a 1), never with a hole (a ring is a 0)."""
+    kind = rng.integers(4)
+    t = np.linspace(0, 2 * np.pi, 60, endpoint=False)
+    if kind == 0:
+        r = np.ones_like(t)
+    elif kind == 1:  # a polygon of 3 to 7 corners
+        t = np.sort(rng.uniform(0, 2 * np.pi, int(rng.integers(3, 8))))
+        r = rng.uniform(0.7, 1.0, len(t))
+    elif kind == 2:  # a lump: a circle with a few smooth bulges
+        r = 1 + sum(rng.uniform(0, 0.18) * np.sin(k * t + rng.uniform(0, 2 * np.pi)) for k in (2, 3, 5))
+    else:  # a box
+        t = np.array([0.25, 0.75, 1.25, 1.75]) * np.pi
+        r = np.full(4, np.sqrt(2))
+    xy = np.stack([r * np.cos(t), r * np.sin(t)], axis=1)
+    a = rng.uniform(0, np.pi)
+    rot = np.array([[np.cos(a), -np.sin(a)], [np.sin(a), np.cos(a)]])
+    return (xy * [1.0, rng.uniform(0.55, 1.0)]) @ rot.T
+
+
+def blots(n: int, rng: Rng) -> np.ndarray:
+    """uint8 (n, 28, 28): filled shapes (a disc, a box, a blob, sometimes two that touch),
+    normalised as the app normalises a picture's ink: a coloured-in drawing or a sticker in a
+    photo. Networks that never met them refused them too, but only as what they happened to
+    learn from letters and scribbles; taught, it does not depend on that."""
+    from PIL import Image, ImageDraw
+
+    out = np.empty((n, 28, 28), np.uint8)
+    k = 0
+    while k < n:
+        img = Image.new("L", (128, 128))
+        draw = ImageDraw.Draw(img)
+        shapes = 1 if rng.random() < 0.8 else 2
+        for j in range(shapes):
+            size = 40 if shapes == 1 else rng.uniform(20, 28)
+            centre = (64, 64) if shapes == 1 else (64 + (j - 0.5) * 1.4 * size, 64 + rng.normal(0, 6))
+            draw.polygon([tuple(p) for p in _blot_outline(rng) * size + centre], fill=255)
+        m = np.asarray(img, np.float32) / 255
+        ys, xs = np.nonzero(m > 0.5)
+        if len(ys) < 50 or len(ys) < 0.4 * max(np.ptp(ys) + 1, np.ptp(xs) + 1) ** 2:
+            continue  # a sliver (a thick 1 or 7), not a blot
+        out[k] = to_uint8(fit_box(m, 0.5))
+        k += 1
+    return out
+
+
 # -- digits crammed together -------------------------------------------------------------------
 
 
@@ -206,7 +256,7 @@ def crammed(x: np.ndarray, n: int, rng: Rng) -> np.ndarray:
 
 
 def negatives(x_digits: np.ndarray, letters: StrokeSet | None, sites: set[str] | None,
-              n_letters: int, n_scribbles: int, n_crammed: int,
+              n_letters: int, n_scribbles: int, n_crammed: int, n_blots: int = 0,
               seed: int = 0) -> tuple[np.ndarray, dict[str, int]]:
     """uint8 (N, 28, 28) images of things that are not digits, and how many of each kind:
     ``n_letters`` letters drawn at random from those taught (repeated only if too few)."""
@@ -222,4 +272,7 @@ def negatives(x_digits: np.ndarray, letters: StrokeSet | None, sites: set[str] |
     counts["scribbles"] = n_scribbles
     parts.append(crammed(x_digits, n_crammed, rng))
     counts["crammed digits"] = n_crammed
+    if n_blots:
+        parts.append(blots(n_blots, rng))
+        counts["blots"] = n_blots
     return np.concatenate(parts), counts

@@ -92,9 +92,9 @@ class Curves:
             self.fig = plt.figure(figsize=(10, 4))
             self.fig.canvas.manager.set_window_title("desk-app: training")
 
-    def callback(self, member: str, total_epochs: int):
-        """A Keras callback for one member's ``fit``: an epoch line with the time left, and
-        the window redrawn."""
+    def callback(self, member: str, total_epochs: int, members_after: int = 0):
+        """A Keras callback for one member's ``fit``: an epoch line with the training time left
+        (``members_after`` more networks to train after this one), and the window redrawn."""
         import time
 
         import keras
@@ -112,7 +112,7 @@ class Curves:
                 for k, v in logs.items():
                     history.setdefault(k, []).append(float(v))
                 done, elapsed = epoch + 1, time.perf_counter() - self.start
-                left = elapsed / done * (total_epochs - done)
+                left = elapsed / done * (total_epochs - done + members_after * total_epochs)
                 print(f"{member}epoch {done}/{total_epochs}: loss {logs.get('loss', float('nan')):.4f}, "
                       f"accuracy {logs.get('accuracy', float('nan')):.4f}, validation accuracy "
                       f"{logs.get('val_accuracy', float('nan')):.4f}; {elapsed:.0f} s so far, "

