@@ -314,8 +314,8 @@ def _streak(box, side: int) -> bool:
 
 def _blot(f: Found) -> bool:
     """A filled shape (a disc, a sticker, a thumb): ink far thicker for its size than any pen
-    writes (digits written with a marker measure up to 0.2; a filled disc, hollowed where the
-    paper's light is estimated, 0.4-0.5)."""
+    writes (the test pictures' digits, pens up to 12% of their height, measure at most 0.2; a
+    filled disc, hollowed where the paper's light is estimated, 0.4-0.5)."""
     return _stroke_width(f.mask) > BLOT * max(f.mask.shape)
 
 
