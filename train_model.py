@@ -216,7 +216,7 @@ def train_members(args: argparse.Namespace, data, curves) -> tuple[list, list[fl
         began = model.get_weights() if base is not None else None
         # Fine-tuning sees its images undistorted: the frozen batch-norm statistics were measured
         # on undistorted images, and distorted ones pulled every weight off (on the fine-tuning
-        # test, other writers -0.69 point; undistorted -0.09, both with ``interpolate``).
+        # test, other writers -0.69 point; undistorted -0.09, both interpolated halfway).
         distort = not (args.no_augment or args.finetune)
         recipe.fit(model, data, args.epochs, args.batch_size, distort, args.seed + k, callbacks)
         model = in_float32(model)
