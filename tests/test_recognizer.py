@@ -81,8 +81,7 @@ def test_corrupt_model(tmp_path):
 
 def test_card_records_calibration_and_drawn_digits(recognizer):
     card = recognizer.card
-    temperatures = card.get("temperatures") or [card["temperature"]]
-    assert all(0.5 <= t <= 5 for t in temperatures) and card["test_ece"] < 0.02
+    assert all(0.5 <= t <= 5 for t in card["temperatures"]) and card["test_ece"] < 0.02
     drawn = card["drawn_digits"]
     assert drawn["count"] == 3118 and len(drawn["accuracy"]) == 5
     assert min(drawn["accuracy"].values()) >= 0.98 and drawn["ece"] <= 0.02
