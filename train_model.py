@@ -18,6 +18,8 @@ The steps live in desk_app/training/recipe.py; main() below calls them in order.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import shutil
 import signal
@@ -157,20 +159,23 @@ def can_show() -> bool:
                                                       or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def prepare(args: argparse.Namespace):
-    """The data steps: MNIST, the user's samples, styles, "not a digit"."""
+def prepare(args: argparse.Namespace, fold: int = 0):
+    """The data steps: MNIST, the user's samples, styles, "not a digit". Member k of an ensemble
+    trained from scratch gets fold k: its own validation images, styles and negatives."""
     from desk_app.training import recipe
 
-    progress(args, "data", "Loading MNIST")
-    data = recipe.load_data(args.data, args.limit, args.val_size)
+    if fold == 0:
+        progress(args, "data", "Loading MNIST")
+    seed = args.seed + fold
+    data = recipe.load_data(args.data, args.limit, args.val_size, fold)
     if args.user_samples:
-        data = recipe.add_user_samples(data, args.user_samples, args.finetune, args.replay, args.seed)
+        data = recipe.add_user_samples(data, args.user_samples, args.finetune, args.replay, seed)
     # Fine-tuning too: the pen-drawn digits keep it from drifting to "pen-drawn means not a
     # digit" (the negatives are pen-drawn).
     if not (args.no_augment or args.no_styles):
-        data = recipe.add_styles(data, args.seed)
+        data = recipe.add_styles(data, seed)
     if not (args.no_negatives or args.arch == "seed" and not args.finetune):
-        data = recipe.add_negatives(data, args.letters, args.seed)
+        data = recipe.add_negatives(data, args.letters, seed)
     return data
 
 
@@ -188,27 +193,36 @@ def bases(args: argparse.Namespace) -> list:
     raise SystemExit("error: --finetune found no model.keras to start from; pass --base")
 
 
-def train_members(args: argparse.Namespace, data, curves) -> tuple[list, list[float]]:
-    """Build, fit and calibrate each member of the ensemble in turn."""
+OWN = " (other validation images, its own styles and negatives)"
+
+
+def train_members(args: argparse.Namespace, data, curves) -> tuple[list, list[float], list[float]]:
+    """Build, fit and calibrate each member of the ensemble in turn; returns the members, their
+    temperatures and their accuracies on their own validation images."""
     import keras
     import numpy as np
 
     from desk_app.training import recipe
     from desk_app.training.model import in_float32
 
-    strategy, members, temperatures = recipe.strategy(args.distribute, args.logical_cpus), [], []
+    strategy, members, temperatures, vals = recipe.strategy(args.distribute, args.logical_cpus), [], [], []
     classes = 11 if (data.y_fit == 10).any() else 10  # "not a digit" is class 10
     start = bases(args)
     schedule = args.lr_schedule if args.lr_schedule != "auto" else (
         "constant" if args.arch == "seed" or args.finetune else "cosine")
     for k, base in enumerate(start):
         name = f"member {k + 1} of {len(start)}: " if len(start) > 1 else ""
+        own = k > 0 and base is None
+        if own:
+            with contextlib.redirect_stdout(io.StringIO()):  # the steps' lines, said once above
+                data = prepare(args, fold=k)
         steps = args.epochs * int(np.ceil(len(data.x_fit) / args.batch_size))
         with strategy.scope():
             model = recipe.build(args.arch, classes, args.optimizer, args.lr, schedule, steps, base,
                                  args.precision)
         recipe.say(f"{name}{args.arch} network, {model.count_params():,} parameters, "
-                   f"{len(data.x_fit):,} images an epoch, {strategy.num_replicas_in_sync} replica(s)")
+                   f"{len(data.x_fit):,} images an epoch{OWN if own else ''}, "
+                   f"{strategy.num_replicas_in_sync} replica(s)")
         callbacks = [curves.callback(name, args.epochs, len(start) - k - 1),
                      batch_progress(args, k / len(start), 1 / len(start))]
         if args.tensorboard:
@@ -226,17 +240,18 @@ def train_members(args: argparse.Namespace, data, curves) -> tuple[list, list[fl
             recipe.interpolate(model, began)
         members.append(model)
         temperatures.append(recipe.calibrate(model, data))
-    return members, temperatures
+        vals.append(recipe.val_accuracy(model, data))
+    return members, temperatures, vals
 
 
-def finish(args: argparse.Namespace, data, members, temperatures, curves, seconds) -> int:
+def finish(args: argparse.Namespace, data, members, temperatures, vals, curves, seconds) -> int:
     """Measure, export, measure the exported model on drawn digits, write the card and plots."""
     from desk_app.model_files import install
     from desk_app.training import plots, recipe
 
     progress(args, "evaluate", "Measuring the new model on MNIST")
     app_model = recipe.combine(members, temperatures)
-    figures = recipe.measure(app_model, data)
+    figures = recipe.measure(app_model, data) | {"val_accuracy": round(sum(vals) / len(vals), 5)}
     recipe.say(f"MNIST test accuracy {figures['test_accuracy']:.2%} (validation "
                f"{figures['val_accuracy']:.2%}, calibration error {figures['test_ece']:.2%}); "
                f"{seconds() / 60:.1f} min so far; temperatures {', '.join(f'{t:.3f}' for t in temperatures)}")
@@ -298,8 +313,8 @@ def main(argv: list[str] | None = None) -> int:
     curves = Curves(show)
     progress(args, "train", "Training: starting")
     try:
-        members, temperatures = train_members(args, data, curves)
-        status = finish(args, data, members, temperatures, curves, elapsed)
+        members, temperatures, vals = train_members(args, data, curves)
+        status = finish(args, data, members, temperatures, vals, curves, elapsed)
     except KeyboardInterrupt:
         print(f"\ninterrupted: nothing written; the model in {args.out} is unchanged.", file=sys.stderr)
         return 130

@@ -71,6 +71,22 @@ def test_recalibrate_measures_batch_norm_on_undistorted_images(mnist):
         np.testing.assert_allclose(out.var(axis=0), v / (v + layer.epsilon), rtol=0.01, err_msg=layer.name)
 
 
+
+def test_each_member_holds_out_different_images(mnist):
+    """Member k validates on the k-th block of 5,000 from the end and trains on the rest: the
+    pair learns from all 60,000 images, and neither is calibrated on images it trained on."""
+    from desk_app.training import recipe
+
+    first, second = recipe.load_data(None, fold=0), recipe.load_data(None, fold=1)
+    np.testing.assert_array_equal(first.x_val, mnist.x_train[55000:])
+    np.testing.assert_array_equal(second.x_val, mnist.x_train[50000:55000])
+    rest = np.r_[0:50000, 55000:60000]
+    np.testing.assert_array_equal(second.x_fit, mnist.x_train[rest])
+    np.testing.assert_array_equal(second.y_fit, mnist.y_train[rest])
+    assert len(first.x_fit) == len(second.x_fit) == 55000
+    twelfth = recipe.load_data(None, fold=12)  # past the last block: round again to the first
+    np.testing.assert_array_equal(twelfth.x_val, first.x_val)
+
 def test_the_architectures_build():
     from desk_app.training.model import build_model
 

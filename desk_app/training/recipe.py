@@ -73,9 +73,11 @@ def quiet(verbose: bool = False) -> Iterator[None]:
         yield
 
 
-def load_data(path: str | None, limit: int | None = None, val_size: int = 5000) -> Data:
-    """MNIST (``--data``, ``$DESK_APP_MNIST`` or Keras's cache); the last ``val_size`` training
-    images validate. Raises DataError saying what is missing."""
+def load_data(path: str | None, limit: int | None = None, val_size: int = 5000, fold: int = 0) -> Data:
+    """MNIST (``--data``, ``$DESK_APP_MNIST`` or Keras's cache). ``val_size`` training images
+    validate: the last ones for ``fold`` 0, the ``val_size`` before them for fold 1, and so on,
+    so that each member of an ensemble holds out different images and together they learn from
+    all of them. Raises DataError saying what is missing."""
     from desk_app.training.data import load_mnist
 
     mnist = load_mnist(path)
@@ -83,11 +85,13 @@ def load_data(path: str | None, limit: int | None = None, val_size: int = 5000) 
     if limit:
         x, y = x[:limit], y[:limit]
     n_val = min(val_size, len(x) // 5)
+    end = len(x) - (fold % (len(x) // n_val)) * n_val
+    val = np.zeros(len(x), bool)
+    val[end - n_val : end] = True
     source = Path(mnist.source).name if os.path.isabs(mnist.source) else mnist.source
-    data = Data(x[: len(x) - n_val], y[: len(y) - n_val], x[len(x) - n_val :], y[len(y) - n_val :],
-                mnist.x_test, mnist.y_test, source, mnist.sha256)
-    say(f"data: MNIST from {mnist.source}: {len(data.x_fit):,} training, {n_val:,} validation, "
-        f"{len(data.x_test):,} test images")
+    data = Data(x[~val], y[~val], x[val], y[val], mnist.x_test, mnist.y_test, source, mnist.sha256)
+    say(f"data: MNIST from {mnist.source}: {len(data.x_fit):,} training, {n_val:,} validation "
+        f"(images {end - n_val:,} to {end - 1:,}), {len(data.x_test):,} test images")
     return data
 
 
@@ -271,17 +275,18 @@ def members_of(model) -> list:
 
 
 def measure(app_model, data: Data) -> dict:
-    """The final figures, once, on the test set (digits only, as ``predict_mnist``), and the
-    validation accuracy on digits."""
-    x_test = as_float(data.x_test)
-    probs = app_model.predict(x_test, batch_size=1000, verbose=0)[:, :10]
+    """The final figures, once, on the test set (digits only, as ``predict_mnist``)."""
+    probs = app_model.predict(as_float(data.x_test), batch_size=1000, verbose=0)[:, :10]
     probs = probs / probs.sum(axis=1, keepdims=True)
-    digits = data.y_val < 10
-    val = app_model.predict(as_float(data.x_val[digits]), batch_size=1000, verbose=0)[:, :10]
     return {"test_accuracy": round(float((probs.argmax(1) == data.y_test).mean()), 5),
-            "test_ece": round(ece(probs, data.y_test), 5),
-            "val_accuracy": round(float((val.argmax(1) == data.y_val[digits]).mean()), 5),
-            "predictions": probs.argmax(1)}
+            "test_ece": round(ece(probs, data.y_test), 5), "predictions": probs.argmax(1)}
+
+
+def val_accuracy(model, data: Data) -> float:
+    """A member's accuracy on the digits of its own validation split."""
+    digits = data.y_val < 10
+    probs = model.predict(as_float(data.x_val[digits]), batch_size=1000, verbose=0)[:, :10]
+    return float((probs.argmax(1) == data.y_val[digits]).mean())
 
 
 def export(app_model, staged: Path, verbose: bool = False) -> str:
