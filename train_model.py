@@ -200,7 +200,6 @@ def train_members(args: argparse.Namespace, data, curves) -> tuple[list, list[fl
     """Build, fit and calibrate each member of the ensemble in turn; returns the members, their
     temperatures and their accuracies on their own validation images."""
     import keras
-    import numpy as np
 
     from desk_app.training import recipe
     from desk_app.training.model import in_float32
@@ -216,7 +215,7 @@ def train_members(args: argparse.Namespace, data, curves) -> tuple[list, list[fl
         if own:
             with contextlib.redirect_stdout(io.StringIO()):  # the steps' lines, said once above
                 data = prepare(args, fold=k)
-        steps = args.epochs * int(np.ceil(len(data.x_fit) / args.batch_size))
+        steps = args.epochs * recipe.steps_per_epoch(len(data.x_fit), args.batch_size)
         with strategy.scope():
             model = recipe.build(args.arch, classes, args.optimizer, args.lr, schedule, steps, base,
                                  args.precision)
