@@ -255,7 +255,7 @@ def test_distribute_trains_on_two_logical_devices(tmp_path):
 
 
 def test_finetune_lifts_a_writers_digits_and_keeps_what_the_model_knew(tmp_path, mnist, drawn):
-    """The dev drawn digits' site the bundled model reads worst (uqb, whose ones with a long
+    """The dev drawn digits' site that earlier models read worst (uqb, whose ones with a long
     flag read as 7) corrects ten of its digits, as in the window. ``--finetune`` adapts every
     network of ``model.keras``; the model then reads the site's other digits better (each drawn
     in all five ways, 2,940 readings, "not a digit" counted wrong), the other sites stay within
