@@ -56,7 +56,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     add("--epochs", type=int, default=None, help="passes over the data (default 10, or 3 with --finetune)")
     add("--batch-size", type=int, default=128, help="images per gradient step")
     add("--lr", type=float, default=None,
-        help="learning rate (default 2e-3; 1e-3, Keras's own, for the seed arch; 5e-5 with --finetune)")
+        help="learning rate (default 2e-3; 1e-3, Keras's own, for the seed arch; 3e-5 with --finetune)")
     add("--lr-schedule", choices=["auto", "cosine", "constant"], default="auto",
         help="'auto': cosine decay, constant for the seed arch (as in the tutorial) and --finetune")
     add("--val-size", type=int, default=5000, help="training images held out for validation")
@@ -93,7 +93,7 @@ def settled(p: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.Na
     args.epochs = args.epochs or (3 if args.finetune else 10)
     if args.members is None:
         args.members = 1 if args.arch == "seed" else 2
-    args.lr = args.lr or (5e-5 if args.finetune else 1e-3 if args.arch == "seed" else 2e-3)
+    args.lr = args.lr or (3e-5 if args.finetune else 1e-3 if args.arch == "seed" else 2e-3)
     # The Keras dtype policy itself from here on; fine-tuning keeps the float32 model it adapts.
     args.precision = "float32" if args.finetune else precision_of(args.precision, args.arch)
     if args.epochs < 1 or args.batch_size < 1 or args.lr <= 0 or args.members < 1:
