@@ -161,13 +161,14 @@ def can_show() -> bool:
 
 def prepare(args: argparse.Namespace, fold: int = 0):
     """The data steps: MNIST, the user's samples, styles, "not a digit". Member k of an ensemble
-    trained from scratch gets fold k: its own validation images, styles and negatives."""
+    trained from scratch gets fold k: its own validation images, styles and negatives, the
+    styles and negatives made from images that no member validates on."""
     from desk_app.training import recipe
 
     if fold == 0:
         progress(args, "data", "Loading MNIST")
-    seed = args.seed + fold
-    data = recipe.load_data(args.data, args.limit, args.val_size, fold)
+    seed, folds = args.seed + fold, 1 if args.finetune else args.members
+    data = recipe.load_data(args.data, args.limit, args.val_size, fold, folds)
     if args.user_samples:
         data = recipe.add_user_samples(data, args.user_samples, args.finetune, args.replay, seed)
     # Fine-tuning too: the pen-drawn digits keep it from drifting to "pen-drawn means not a

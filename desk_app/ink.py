@@ -104,10 +104,10 @@ def center_by_mass(hi: np.ndarray) -> np.ndarray:
 
     ``hi`` is a (WORK*SUPER)^2 image whose ink lies within the central 20x20 box.
     """
-    total = hi.sum()
-    ys, xs = np.indices(hi.shape)
-    cy = (ys * hi).sum() / total
-    cx = (xs * hi).sum() / total
+    rows, cols = hi.sum(axis=1), hi.sum(axis=0)  # the ink's profiles: a third of the work
+    total = rows.sum()
+    cy = rows @ np.arange(len(rows)) / total
+    cx = cols @ np.arange(len(cols)) / total
     half = SIZE * SUPER // 2
     top = int(np.clip(round(cy - half + 0.5), 0, hi.shape[0] - 2 * half))
     left = int(np.clip(round(cx - half + 0.5), 0, hi.shape[1] - 2 * half))

@@ -87,6 +87,27 @@ def test_each_member_holds_out_different_images(mnist):
     twelfth = recipe.load_data(None, fold=12)  # past the last block: round again to the first
     np.testing.assert_array_equal(twelfth.x_val, first.x_val)
 
+
+def test_styles_and_negatives_are_made_from_images_no_member_validates_on(mnist):
+    """Each member draws its own styles and "not a digit", but only from the MNIST images before
+    every member's validation block: blanking member 2's block (which member 1 trains on)
+    changes nothing that is added."""
+    from dataclasses import replace
+
+    from desk_app.training import recipe
+
+    data = recipe.load_data(None, limit=10000, val_size=1000, folds=2)
+    assert data.core == 8000 and len(data.x_fit) == 9000
+    blanked = replace(data, x_fit=data.x_fit.copy())
+    blanked.x_fit[data.core :] = 0
+    made, from_core = (recipe.add_negatives(recipe.add_styles(d, 3), seed=3) for d in (data, blanked))
+    assert len(made.x_fit) > 9000 + 2000  # styles and negatives were added
+    np.testing.assert_array_equal(made.x_fit[9000:], from_core.x_fit[9000:])
+    second = recipe.load_data(None, limit=10000, val_size=1000, fold=1, folds=2)
+    np.testing.assert_array_equal(second.x_val, mnist.x_train[8000:9000])
+    np.testing.assert_array_equal(second.x_fit[: second.core], mnist.x_train[:8000])
+
+
 def test_the_architectures_build():
     from desk_app.training.model import build_model
 

@@ -42,6 +42,17 @@ class Data:
     source: str
     sha256: str
     added: dict = field(default_factory=dict)  # what each step added, for the card
+    # The first ``core`` training images are MNIST images no member of the ensemble validates
+    # on: styles and crammed digits are made from them alone.
+    core: int = -1  # -1: all of x_fit
+
+    @property
+    def x_core(self) -> np.ndarray:
+        return self.x_fit if self.core < 0 else self.x_fit[: self.core]
+
+    @property
+    def y_core(self) -> np.ndarray:
+        return self.y_fit if self.core < 0 else self.y_fit[: self.core]
 
     def plus(self, key: str, value, x: np.ndarray | None = None, y: np.ndarray | None = None,
              x_val: np.ndarray | None = None, y_val: np.ndarray | None = None) -> Data:
@@ -73,11 +84,12 @@ def quiet(verbose: bool = False) -> Iterator[None]:
         yield
 
 
-def load_data(path: str | None, limit: int | None = None, val_size: int = 5000, fold: int = 0) -> Data:
+def load_data(path: str | None, limit: int | None = None, val_size: int = 5000, fold: int = 0,
+              folds: int = 1) -> Data:
     """MNIST (``--data``, ``$DESK_APP_MNIST`` or Keras's cache). ``val_size`` training images
     validate: the last ones for ``fold`` 0, the ``val_size`` before them for fold 1, and so on,
-    so that each member of an ensemble holds out different images and together they learn from
-    all of them. Raises DataError saying what is missing."""
+    so that each member of an ensemble (of ``folds``) holds out different images and together
+    they learn from all of them. Raises DataError saying what is missing."""
     from desk_app.training.data import load_mnist
 
     mnist = load_mnist(path)
@@ -89,7 +101,9 @@ def load_data(path: str | None, limit: int | None = None, val_size: int = 5000, 
     val = np.zeros(len(x), bool)
     val[end - n_val : end] = True
     source = Path(mnist.source).name if os.path.isabs(mnist.source) else mnist.source
-    data = Data(x[~val], y[~val], x[val], y[val], mnist.x_test, mnist.y_test, source, mnist.sha256)
+    core = len(x) - min(max(folds, fold + 1), len(x) // n_val - 1) * n_val  # before every fold's block
+    data = Data(x[~val], y[~val], x[val], y[val], mnist.x_test, mnist.y_test, source, mnist.sha256,
+                core=core)
     say(f"data: MNIST from {mnist.source}: {len(data.x_fit):,} training, {n_val:,} validation "
         f"(images {end - n_val:,} to {end - 1:,}), {len(data.x_test):,} test images")
     return data
@@ -105,7 +119,7 @@ def add_user_samples(data: Data, folder: str, finetune: bool, replay: int, seed:
         raise ValueError(f"no samples in {folder}")
     if finetune:
         keep = np.random.default_rng(seed).permutation(len(data.x_fit))[:replay]
-        data = replace(data, x_fit=data.x_fit[keep], y_fit=data.y_fit[keep])
+        data = replace(data, x_fit=data.x_fit[keep], y_fit=data.y_fit[keep], core=-1)
     repeat = max(1, round(0.05 * len(data.x_fit) / len(x_user)))
     say(f"user samples: {len(x_user)} from {folder}, each shown {repeat} times")
     return data.plus("user_samples", len(x_user), np.repeat(x_user, repeat, axis=0),
@@ -114,10 +128,11 @@ def add_user_samples(data: Data, folder: str, finetune: bool, replay: int, seed:
 
 def add_styles(data: Data, seed: int, fraction: float = 0.4) -> Data:
     """Styles MNIST lacks: slashed zeros, flagged ones, barred sevens, and digits drawn as pen
-    strokes (see ``styles.py``)."""
+    strokes (see ``styles.py``), made from the images no member validates on, as many as if
+    they had been made from all ``x_fit``."""
     from desk_app.training.styles import add_styles as make
 
-    x, y = make(data.x_fit, data.y_fit, fraction=fraction, seed=seed)
+    x, y = make(data.x_core, data.y_core, fraction=fraction * len(data.x_fit) / len(data.x_core), seed=seed)
     say(f"styles: {len(x):,} extra images (slashed 0, flagged 1, barred 7; 0, 1, 4, 7, 9 drawn "
         "with a pen)")
     return data.plus("styles", len(x), x, y)
@@ -141,7 +156,7 @@ def add_negatives(data: Data, letters_path: str | None = str(LETTERS), seed: int
     """"Not a digit", an eleventh class, about 11% as many as the digits: letters (those written
     like digits excluded, the held-out sites never used), scribbles and shapes, digits crammed
     together, filled blots. The validation split gets scribbles and crammed digits of its own."""
-    x, counts = _negatives(data.x_fit, len(data.x_fit), letters_path, seed)
+    x, counts = _negatives(data.x_core, len(data.x_fit), letters_path, seed)
     x_val, _ = _negatives(data.x_val, len(data.x_val) // 5, None, seed + 1)
     say("not a digit: " + ", ".join(f"{n:,} {k}" for k, n in counts.items()))
     return data.plus("not_a_digit", counts, x, np.full(len(x), NOT_A_DIGIT),
@@ -171,22 +186,33 @@ def build(arch: str, classes: int, optimizer: str, lr: float, schedule: str, ste
     return model
 
 
-def dataset(data: Data, batch_size: int, augment: bool, seed: int):
-    """Shuffled batches, distorted anew every epoch (``augment.random_affine``), endlessly:
-    one iterator for the whole run. A new one each epoch (Keras's way with a finite dataset)
-    stalled about one epoch in two for 6-7 s, both cores idle, before its first batch: a
-    fifth of this recipe's training time."""
+def dataset(data: Data, batch_size: int, augment: bool, seed: int, epochs: int):
+    """``epochs`` passes over the training images, each in a new random order, in batches
+    distorted anew (``augment.random_affine``): one iterator for the whole run. The order is
+    drawn up front in NumPy and each batch gathered at once: TensorFlow's shuffle buffer handled
+    the images one by one (a sixth of each epoch's time)."""
     import tensorflow as tf
 
     from desk_app.training.augment import random_affine
 
-    def prepare(x, y):
-        x = tf.cast(x, tf.float32) / 255.0
-        return (random_affine(x) if augment else x), y
+    n, steps = len(data.x_fit), steps_per_epoch(len(data.x_fit), batch_size)
+    size = min(batch_size, n)
+    rng = np.random.default_rng(seed)
+    order = np.stack([rng.permutation(n)[: steps * size] for _ in range(epochs)]).reshape(-1, size)
+    x, y = tf.constant(data.x_fit), tf.constant(data.y_fit.astype(np.int32))
 
-    ds = tf.data.Dataset.from_tensor_slices((data.x_fit, data.y_fit.astype(np.int32)))
-    ds = ds.shuffle(len(data.x_fit), seed=seed, reshuffle_each_iteration=True).repeat().batch(batch_size)
-    return ds.map(prepare, num_parallel_calls=tf.data.AUTOTUNE).prefetch(tf.data.AUTOTUNE)
+    def batch(idx):
+        images = tf.cast(tf.gather(x, idx), tf.float32) / 255.0
+        return (random_affine(images) if augment else images), tf.gather(y, idx)
+
+    # No autotuning: its thread sleeps ever longer between rounds (up to a minute), and the
+    # iterator, deleted at the end of fit, waited for it to wake: 6-39 s with both cores idle
+    # after one training run in two (seen in a native stack dump). Two batches in the making
+    # and four ready keep the network fed on any number of cores.
+    options = tf.data.Options()
+    options.autotune.enabled = False
+    ds = tf.data.Dataset.from_tensor_slices(order).repeat()
+    return ds.map(batch, num_parallel_calls=2).prefetch(4).with_options(options)
 
 
 def as_float(x: np.ndarray) -> np.ndarray:
@@ -194,7 +220,8 @@ def as_float(x: np.ndarray) -> np.ndarray:
 
 
 def steps_per_epoch(images: int, batch_size: int) -> int:
-    return -(-images // batch_size)
+    """Whole batches an epoch: the few images past the last one wait for the next epoch."""
+    return max(1, images // batch_size)
 
 
 def fit(model, data: Data, epochs: int, batch_size: int, augment: bool, seed: int,
@@ -203,14 +230,14 @@ def fit(model, data: Data, epochs: int, batch_size: int, augment: bool, seed: in
     import keras
 
     keras.utils.set_random_seed(seed)
-    history = model.fit(dataset(data, batch_size, augment, seed), epochs=epochs,
+    history = model.fit(dataset(data, batch_size, augment, seed, epochs), epochs=epochs,
                         steps_per_epoch=steps_per_epoch(len(data.x_fit), batch_size),
                         validation_data=(as_float(data.x_val), data.y_val.astype(np.int32)),
                         verbose=0, shuffle=False, callbacks=list(callbacks))
     return history.history
 
 
-def recalibrate(model, data: Data, n: int = 20000, seed: int = 0) -> None:
+def recalibrate(model, data: Data, n: int = 10000, seed: int = 0) -> None:
     """Measure each batch norm's statistics again, on undistorted training images with dropout
     off: as the exported network will see them. Training measured them on distorted images
     behind dropout, whose spread is not the one the network meets when it is used. It lifted
