@@ -83,12 +83,17 @@ def _render(strokes: list[Stroke], offset: np.ndarray, scale: float) -> np.ndarr
     img = Image.new("L", (n, n), 0)
     draw = ImageDraw.Draw(img)
     width = MNIST_PEN * SUPER
-    r = width / 2
+    w = max(1, round(width))
+    r, j = width / 2, w / 2 - 1  # the caps' radius; the joints' (as Pillow's joint="curve")
     for s in strokes:
         pts = (s * scale + offset) * SUPER
         flat = [tuple(p) for p in pts.tolist()]
         if len(flat) > 1:
-            draw.line(flat, fill=255, width=max(1, round(width)), joint="curve")
+            draw.line(flat, fill=255, width=w)
+            # Round joints as discs: Pillow's joint="curve" computed a wedge per point in Python
+            # and took two thirds of the time of this function.
+            for x, y in flat[1:-1]:
+                draw.ellipse((x - j, y - j, x + j, y + j), fill=255)
         for x, y in (flat[0], flat[-1]):  # round caps (and a lone point is a dot)
             draw.ellipse((x - r, y - r, x + r, y + r), fill=255)
     return np.asarray(img, dtype=np.float32) / 255.0

@@ -226,8 +226,8 @@ def _split_non_digits(classify, thresholds, pts, groups, imgs, out, images, heig
                     continue  # one inside the other: a slashed zero, not two digits
                 h_imgs = images(halves)
                 h_out = classify(h_imgs)
-                if verdicts.not_a_digit(h_out, thresholds).any():
-                    continue  # a half that is no digit either (an H split into a 1 and a "-|")
+                if any(r.verdict != verdicts.DIGIT for r in verdicts.read(h_out, [False] * 2, thresholds)):
+                    continue  # a half that would not be shown alone (an H split into a 1 and a "-|")
                 score = _score(h_out, [_box(pts, h) for h in halves], height, not_a_digit=True)
                 if best is None or score > best[0]:
                     best = (score, halves, h_imgs, h_out)

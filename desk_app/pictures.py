@@ -407,6 +407,16 @@ def _path_cut(m: np.ndarray, at: int) -> np.ndarray:
     return left
 
 
+def _crossings(m: np.ndarray, left: np.ndarray) -> int:
+    """How many separate strokes a cut (``left``: the pixels left of it) goes through: runs of
+    rows in which the pixel just right of the cut is ink."""
+    cols = left.sum(axis=1)
+    inside = cols < m.shape[1]
+    ink = np.zeros(len(cols), bool)
+    ink[inside] = m[np.flatnonzero(inside), cols[inside]]
+    return int(np.count_nonzero(np.diff(np.r_[0, ink.astype(np.int8)]) == 1))
+
+
 def _split(part: Part, classify, thresholds, height: float, depth: int = 0) -> tuple[list[Part], float, bool]:
     """A candidate's digits: itself, or its best cut into two when it is too wide for one digit
     or reads as no digit and the halves read better (a half that is no digit but wide enough
@@ -422,14 +432,17 @@ def _split(part: Part, classify, thresholds, height: float, depth: int = 0) -> t
     best, best_score = [part], whole + np.log(SPLIT_ODDS)
     for at in _cut_places(m, 0.05 if depth == 0 else 0.1):  # fewer inside a cut piece
         left = _path_cut(m, at)
+        if w <= TOO_WIDE * h and _crossings(m, left) > 1:
+            continue  # a piece no wider than one digit, cut through two strokes: a #, not two digits
         halves = [_crop(m & left, dx, dy), _crop(m & ~left, dx, dy)]
         if halves[0] is None or halves[1] is None:
             continue
         o = classify(np.stack([to_mnist(x[0]) for x in halves]))
         parts, score, ok = [], 0.0, True
-        for half, oh, no in zip(halves, o, verdicts.not_a_digit(o, thresholds), strict=True):
+        shown = [r.verdict == verdicts.DIGIT for r in verdicts.read(o, [False] * 2, thresholds)]
+        for half, oh, seen in zip(halves, o, shown, strict=True):
             hh, hw = half[0].shape
-            if no:  # a half that is no digit (half a #: a 7 or "not a digit", 60 : 40)
+            if not seen:  # a half that would not be shown alone (half a #: a 7 or not a digit)
                 if hw < TWO_WIDE * hh or w < THREE_WIDE * h:
                     ok = False  # a half that is no digit, and no room for two in it
                     break

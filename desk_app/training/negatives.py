@@ -143,6 +143,22 @@ def loops(rng: Rng) -> Strokes:
     return [p]
 
 
+def random_walk(rng: Rng) -> Strokes:
+    """A restless scribble: the pen wanders, turning a little at every step, into a tangle.
+    Long enough to cross itself many times: a short wander can be a fair 2, 3 or 7."""
+    n = int(rng.integers(250, 450))
+    heading = rng.uniform(0, 2 * np.pi) + np.cumsum(rng.normal(0, rng.uniform(0.6, 1.1), n))
+    steps = rng.uniform(3, 6) * np.stack([np.cos(heading), np.sin(heading)], axis=1)
+    return [np.cumsum(steps, axis=0)]
+
+
+def jagged(rng: Rng) -> Strokes:
+    """Many straight strokes in random directions, one after another, without lifting the pen:
+    at least fifteen (a few strokes can make a 4, a 7 or a Z-like 2)."""
+    pts = np.cumsum(rng.normal(0, 30, (int(rng.integers(16, 26)), 2)), axis=0)
+    return [np.concatenate([_line(a, b, 6) for a, b in zip(pts[:-1], pts[1:], strict=True)])]
+
+
 def grid(rng: Rng) -> Strokes:
     """Crossed lines: a tic-tac-toe board, a box with its diagonals, or a shaded box."""
     s = rng.uniform(60, 100)
@@ -161,7 +177,7 @@ def grid(rng: Rng) -> Strokes:
 SCRIBBLES: dict[str, Callable[[Rng], Strokes]] = {
     "hash sign": hash_sign, "smiley": smiley, "spiral": spiral, "star": star,
     "zigzag hatching": zigzag, "scribble cloud": scribble_cloud, "long wave": long_wave,
-    "loops": loops, "grid": grid,
+    "loops": loops, "grid": grid, "random walk": random_walk, "jagged": jagged,
 }
 
 

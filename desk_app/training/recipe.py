@@ -148,12 +148,12 @@ def _negatives(x_digits: np.ndarray, n_digits: int, letters_path: str | None, se
         say(f"warning: no letters at {letters_path}; not-a-digit is taught with scribbles only")
     sites = None if letters is None else set(letters.groups.tolist()) - HELD_OUT_SITES
     return negatives(x_digits, letters, sites, n_letters=int(0.06 * n_digits),  # about 6%
-                     n_scribbles=int(0.03 * n_digits), n_crammed=int(0.02 * n_digits),
+                     n_scribbles=int(0.04 * n_digits), n_crammed=int(0.02 * n_digits),
                      n_blots=int(0.01 * n_digits), seed=seed)
 
 
 def add_negatives(data: Data, letters_path: str | None = str(LETTERS), seed: int = 1) -> Data:
-    """"Not a digit", an eleventh class, about 11% as many as the digits: letters (those written
+    """"Not a digit", an eleventh class, about 13% as many as the digits: letters (those written
     like digits excluded, the held-out sites never used), scribbles and shapes, digits crammed
     together, filled blots. The validation split gets scribbles and crammed digits of its own."""
     x, counts = _negatives(data.x_core, len(data.x_fit), letters_path, seed)
