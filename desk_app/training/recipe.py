@@ -220,7 +220,8 @@ def as_float(x: np.ndarray) -> np.ndarray:
 
 
 def steps_per_epoch(images: int, batch_size: int) -> int:
-    """Whole batches an epoch: the few images past the last one wait for the next epoch."""
+    """Whole batches an epoch: the few images past the last one sit that epoch out (each epoch
+    draws its own order, so a different few)."""
     return max(1, images // batch_size)
 
 
