@@ -66,12 +66,12 @@ def measure(rec: Recognizer, digits, letters, scribble_set) -> dict:
     per_kind = {}
     for k, r in zip(kinds, sr, strict=True):
         per_kind.setdefault(k, []).append(r.verdict == verdicts.DIGIT)
-    first = np.isin(kinds, FIRST_KINDS)
-    later = [r for r, f in zip(sr, first, strict=True) if not f]
+    first = [r for r, k in zip(sr, kinds, strict=True) if k in FIRST_KINDS]
+    later = [r for r, k in zip(sr, kinds, strict=True) if k not in FIRST_KINDS]
     dr = rec.read_digits(placed(digits.strokes), CANVAS, WAY.pen)
     seen = Shown.of(dr, digits.labels)
     return {"letters": shown_as_digits(lr), "per_letter": per_letter,
-            "scribbles": shown_as_digits([r for r, f in zip(sr, first, strict=True) if f]),
+            "scribbles": shown_as_digits(first),
             "later_scribbles": shown_as_digits(later) if later else float("nan"),
             "per_kind": per_kind, "right": seen.right.mean(), "wrong_shown": seen.wrong.mean(),
             "not_shown": seen.hidden.mean(), "verdicts": Counter(r.verdict for r in dr),

@@ -226,7 +226,7 @@ def _split_non_digits(classify, thresholds, pts, groups, imgs, out, images, heig
                     continue  # one inside the other: a slashed zero, not two digits
                 h_imgs = images(halves)
                 h_out = classify(h_imgs)
-                if any(r.verdict != verdicts.DIGIT for r in verdicts.read(h_out, [False] * 2, thresholds)):
+                if not verdicts.shown(h_out, thresholds).all():
                     continue  # a half that would not be shown alone (an H split into a 1 and a "-|")
                 score = _score(h_out, [_box(pts, h) for h in halves], height, not_a_digit=True)
                 if best is None or score > best[0]:

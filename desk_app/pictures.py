@@ -439,8 +439,7 @@ def _split(part: Part, classify, thresholds, height: float, depth: int = 0) -> t
             continue
         o = classify(np.stack([to_mnist(x[0]) for x in halves]))
         parts, score, ok = [], 0.0, True
-        shown = [r.verdict == verdicts.DIGIT for r in verdicts.read(o, [False] * 2, thresholds)]
-        for half, oh, seen in zip(halves, o, shown, strict=True):
+        for half, oh, seen in zip(halves, o, verdicts.shown(o, thresholds), strict=True):
             hh, hw = half[0].shape
             if not seen:  # a half that would not be shown alone (half a #: a 7 or not a digit)
                 if hw < TWO_WIDE * hh or w < THREE_WIDE * h:

@@ -103,14 +103,23 @@ def digit_probs(p: np.ndarray) -> np.ndarray:
 
 def not_a_digit(outputs: np.ndarray, thresholds: Thresholds = Thresholds()) -> np.ndarray:
     """Which of the network's outputs (N, 10 or 11) read as "not a digit": P(not a digit)
-    reaches ``reject``, or it is likelier than any digit that could be shown. The one rule
-    ``read`` and the splitting of numbers (a part of an H, of a #) both use."""
+    reaches ``reject``, or it is likelier than any digit that could be shown."""
     out = np.asarray(outputs, np.float32)
     if out.shape[1] != 11:
         return np.zeros(len(out), bool)
     nd = out[:, 10]
     p_top = digit_probs(out).max(axis=1) * (1.0 - nd)
     return (nd >= thresholds.reject) | ((p_top < thresholds.show) & (nd > p_top))
+
+
+def shown(outputs: np.ndarray, thresholds: Thresholds = Thresholds()) -> np.ndarray:
+    """Which of the network's outputs (N, 10 or 11) the window shows as a digit: not refused,
+    and P(that digit) reaches ``show``. The one rule ``read`` and the splitting of numbers and
+    pictures (a part of an H, of a #) both use."""
+    out = np.asarray(outputs, np.float32)
+    nd = out[:, 10] if out.shape[1] == 11 else np.zeros(len(out), np.float32)
+    p_top = digit_probs(out).max(axis=1) * (1.0 - nd)
+    return ~not_a_digit(out, thresholds) & (p_top >= thresholds.show)
 
 
 def extent(strokes: Sequence[np.ndarray]) -> float:
@@ -139,9 +148,9 @@ def read(outputs: np.ndarray, small: Sequence[bool], thresholds: Thresholds = Th
     outputs = np.asarray(outputs, np.float32)
     probs = digit_probs(outputs)
     p_not = outputs[:, 10] if outputs.shape[1] == 11 else np.zeros(len(outputs), np.float32)
-    refused = not_a_digit(outputs, thresholds)
+    refused, digit = not_a_digit(outputs, thresholds), shown(outputs, thresholds)
     readings = []
-    for q, nd, no, is_small in zip(probs, p_not, refused, small, strict=True):
+    for q, nd, no, yes, is_small in zip(probs, p_not, refused, digit, small, strict=True):
         order = np.argsort(q)[::-1]
         top, second = int(order[0]), int(order[1])
         nd = float(nd)
@@ -150,7 +159,7 @@ def read(outputs: np.ndarray, small: Sequence[bool], thresholds: Thresholds = Th
             readings.append(Reading(TOO_SMALL, None, 1.0, q, None, nd))
         elif no:
             readings.append(Reading(NOT_A_DIGIT, None, nd, q, None, nd))
-        elif p_top >= thresholds.show:
+        elif yes:
             readings.append(Reading(DIGIT, top, p_top, q, None, nd))
         else:
             sure = float(q[top] + q[second]) * (1.0 - nd)
