@@ -108,6 +108,34 @@ def test_styles_and_negatives_are_made_from_images_no_member_validates_on(mnist)
     np.testing.assert_array_equal(second.x_fit[: second.core], mnist.x_train[:8000])
 
 
+def test_each_members_data_made_in_a_process_of_its_own_is_what_this_one_makes(mnist, tmp_path):
+    """The later members' data are drawn in other processes meanwhile (one core each): the same
+    images, labels and counts as drawing them here, one after the other. A failure is raised, and
+    leaves no process behind."""
+    import multiprocessing
+
+    sys.path.insert(0, str(ROOT))
+    try:
+        import train_model
+    finally:
+        sys.path.remove(str(ROOT))
+
+    args = train_model.parse_args(["--limit", "6000", "--members", "3", "--out", str(tmp_path)])
+    made = train_model.prepare_members(args)
+    assert len(made) == 3
+    for fold, data in enumerate(made):
+        here = train_model.prepare(args, fold)
+        for name in ("x_fit", "y_fit", "x_val", "y_val"):
+            np.testing.assert_array_equal(getattr(data, name), getattr(here, name))
+        assert data.added == here.added and data.core == here.core
+    assert not np.array_equal(made[1].x_val, made[2].x_val)  # each its own fold
+    broken = train_model.parse_args(["--limit", "6000", "--out", str(tmp_path), "--letters",
+                                     str(tmp_path / "missing.npz"), "--user-samples", str(tmp_path)])
+    with pytest.raises(ValueError, match="no samples"):
+        train_model.prepare_members(broken)
+    assert multiprocessing.active_children() == []
+
+
 def test_the_architectures_build():
     from desk_app.training.model import build_model
 
