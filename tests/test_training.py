@@ -129,8 +129,8 @@ def test_each_members_data_made_in_a_process_of_its_own_is_what_this_one_makes(m
             np.testing.assert_array_equal(getattr(data, name), getattr(here, name))
         assert data.added == here.added and data.core == here.core
     assert not np.array_equal(made[1].x_val, made[2].x_val)  # each its own fold
-    broken = train_model.parse_args(["--limit", "6000", "--out", str(tmp_path), "--letters",
-                                     str(tmp_path / "missing.npz"), "--user-samples", str(tmp_path)])
+    broken = train_model.parse_args(["--limit", "6000", "--out", str(tmp_path), "--user-samples",
+                                     str(tmp_path)])  # an empty sample store
     with pytest.raises(ValueError, match="no samples"):
         train_model.prepare_members(broken)
     assert multiprocessing.active_children() == []
