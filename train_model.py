@@ -186,7 +186,7 @@ def _prepare_elsewhere(conn, args: argparse.Namespace, fold: int) -> None:
     try:
         with contextlib.redirect_stdout(io.StringIO()):  # the steps' lines, said once by the parent
             conn.send(("data", prepare(args, fold)))
-    except Exception as exc:  # noqa: BLE001  (whatever it is, the parent raises it)
+    except Exception as exc:  # whatever it is, the parent raises it
         conn.send(("error", exc))
 
 

@@ -101,14 +101,19 @@ def digit_probs(p: np.ndarray) -> np.ndarray:
     return np.where(total > 0, d / np.maximum(total, 1e-30), np.float32(0.1)).astype(np.float32)
 
 
+def _not_and_top(out: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """P(not a digit) (0 for a ten-digit model) and P(the likeliest digit) of each output."""
+    nd = out[:, 10] if out.shape[1] == 11 else np.zeros(len(out), np.float32)
+    return nd, digit_probs(out).max(axis=1) * (1.0 - nd)
+
+
 def not_a_digit(outputs: np.ndarray, thresholds: Thresholds = Thresholds()) -> np.ndarray:
     """Which of the network's outputs (N, 10 or 11) read as "not a digit": P(not a digit)
     reaches ``reject``, or it is likelier than any digit that could be shown."""
     out = np.asarray(outputs, np.float32)
     if out.shape[1] != 11:
         return np.zeros(len(out), bool)
-    nd = out[:, 10]
-    p_top = digit_probs(out).max(axis=1) * (1.0 - nd)
+    nd, p_top = _not_and_top(out)
     return (nd >= thresholds.reject) | ((p_top < thresholds.show) & (nd > p_top))
 
 
@@ -117,9 +122,7 @@ def shown(outputs: np.ndarray, thresholds: Thresholds = Thresholds()) -> np.ndar
     and P(that digit) reaches ``show``. The one rule ``read`` and the splitting of numbers and
     pictures (a part of an H, of a #) both use."""
     out = np.asarray(outputs, np.float32)
-    nd = out[:, 10] if out.shape[1] == 11 else np.zeros(len(out), np.float32)
-    p_top = digit_probs(out).max(axis=1) * (1.0 - nd)
-    return ~not_a_digit(out, thresholds) & (p_top >= thresholds.show)
+    return ~not_a_digit(out, thresholds) & (_not_and_top(out)[1] >= thresholds.show)
 
 
 def extent(strokes: Sequence[np.ndarray]) -> float:
