@@ -263,7 +263,7 @@ def train_members(args: argparse.Namespace, datas: list, curves) -> tuple[list, 
         steps = args.epochs * recipe.steps_per_epoch(len(data.x_fit), args.batch_size)
         with strategy.scope():
             model = recipe.build(args.arch, classes, args.optimizer, args.lr, schedule, steps, base,
-                                 args.precision)
+                                 args.precision, args.seed + k)
         recipe.say(f"{name}{args.arch} network, {model.count_params():,} parameters, "
                    f"{len(data.x_fit):,} images an epoch{OWN if own else ''}, "
                    f"{strategy.num_replicas_in_sync} replica(s)")

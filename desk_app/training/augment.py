@@ -18,12 +18,18 @@ ZOOM = 0.12
 MAX_SHIFT = 2.0  # pixels
 
 
-def random_affine(images: tf.Tensor) -> tf.Tensor:
-    """Distort a batch (N, 28, 28) of float images: each its own rotation, shear, zoom, shift."""
+def random_affine(images: tf.Tensor, seed: tf.Tensor) -> tf.Tensor:
+    """Distort a batch (N, 28, 28) of float images: each its own rotation, shear, zoom, shift.
+
+    The draws are a function of ``seed`` (two integers: the run's seed and the batch's number),
+    never of a shared random state: batches are distorted two at a time, and a shared state
+    gave each batch whichever draws its thread took first, so no two runs trained alike."""
     n = tf.shape(images)[0]
+    seeds = tf.random.experimental.stateless_split(tf.cast(seed, tf.int64), num=6)
+    draws = iter(tf.unstack(seeds))
 
     def u(lo: float, hi: float) -> tf.Tensor:
-        return tf.random.uniform([n], lo, hi)
+        return tf.random.stateless_uniform([n], next(draws), lo, hi)
 
     theta, shear = u(-MAX_ROTATE, MAX_ROTATE), u(-MAX_SHEAR, MAX_SHEAR)
     sx, sy = u(1 - ZOOM, 1 + ZOOM), u(1 - ZOOM, 1 + ZOOM)

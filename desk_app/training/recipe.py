@@ -164,14 +164,17 @@ def add_negatives(data: Data, letters_path: str | None = str(LETTERS), seed: int
 
 
 def build(arch: str, classes: int, optimizer: str, lr: float, schedule: str, steps: int, base=None,
-          precision: str = "float32"):
-    """The network (``model.build_model``), compiled. With ``base`` (a member of a trained
-    model) it starts from those weights with batch-norm statistics frozen, so that a small
-    fine-tuning set cannot shift what the network expects of every image."""
+          precision: str = "float32", seed: int = 1):
+    """The network (``model.build_model``), compiled, its first weights drawn from ``seed``:
+    with the seeded distortions of ``dataset``, the same command trains the same network bit
+    for bit. With ``base`` (a member of a trained model) it starts from those weights with
+    batch-norm statistics frozen, so that a small fine-tuning set cannot shift what the network
+    expects of every image."""
     import keras
 
     from desk_app.training.model import build_model
 
+    keras.utils.set_random_seed(seed)
     model = build_model(arch, classes, steps, precision) if base is None else base
     if base is not None:
         for layer in model.layers:
@@ -201,9 +204,11 @@ def dataset(data: Data, batch_size: int, augment: bool, seed: int, epochs: int):
     order = np.stack([rng.permutation(n)[: steps * size] for _ in range(epochs)]).reshape(-1, size)
     x, y = tf.constant(data.x_fit), tf.constant(data.y_fit.astype(np.int32))
 
-    def batch(idx):
+    def batch(number, idx):
         images = tf.cast(tf.gather(x, idx), tf.float32) / 255.0
-        return (random_affine(images) if augment else images), tf.gather(y, idx)
+        if augment:
+            images = random_affine(images, tf.stack([tf.cast(seed, tf.int64), number]))
+        return images, tf.gather(y, idx)
 
     # No autotuning: its thread sleeps ever longer between rounds (up to a minute), and the
     # iterator, deleted at the end of fit, waited for it to wake: 6-39 s with both cores idle
@@ -211,7 +216,7 @@ def dataset(data: Data, batch_size: int, augment: bool, seed: int, epochs: int):
     # and four ready keep the network fed on any number of cores.
     options = tf.data.Options()
     options.autotune.enabled = False
-    ds = tf.data.Dataset.from_tensor_slices(order).repeat()
+    ds = tf.data.Dataset.from_tensor_slices((np.arange(len(order), dtype=np.int64), order)).repeat()
     return ds.map(batch, num_parallel_calls=2).prefetch(4).with_options(options)
 
 
