@@ -203,6 +203,7 @@ def test_quick_run_writes_model_card_and_plots(quick_run, mnist):
     from desk_app.training.precision import native_bfloat16
 
     assert card["precision"] == ("mixed_bfloat16" if native_bfloat16() else "float32")
+    assert card["cpu"] and card["cpu_cores"] >= 1  # what the wall time was measured on
     assert {"tensorflow", "keras", "numpy", "python"} <= set(card["versions"])
     assert list((quick_run / "tb").rglob("events.out.tfevents.*"))  # --tensorboard wrote logs
     rec = Recognizer(quick_run / "model.tflite")

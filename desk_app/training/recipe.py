@@ -353,6 +353,8 @@ def card_of(args, data: Data, figures: dict, temperatures: list[float], historie
     import keras
     import tensorflow as tf
 
+    from desk_app.training.precision import cpu_name
+
     def portable(v):
         return Path(v).name if isinstance(v, str) and os.path.isabs(v) else v
 
@@ -361,7 +363,7 @@ def card_of(args, data: Data, figures: dict, temperatures: list[float], historie
         "test_accuracy": figures["test_accuracy"], "test_ece": figures["test_ece"],
         "val_accuracy": figures["val_accuracy"], "epochs": args.epochs,
         "wall_seconds": round(seconds, 1), "temperatures": temperatures,
-        "precision": args.precision,
+        "precision": args.precision, "cpu": cpu_name(), "cpu_cores": os.cpu_count(),
         "recipe": {k: portable(v) for k, v in vars(args).items() if k not in ("out", "no_show", "verbose")},
         "added": data.added, "training_images": len(data.x_fit), "validation_images": len(data.x_val),
         "held_out_letter_sites": sorted(HELD_OUT_SITES), "data_source": data.source,
