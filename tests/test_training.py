@@ -328,6 +328,25 @@ def test_distribute_trains_on_two_logical_devices(tmp_path):
     assert Recognizer(tmp_path / "model.tflite").predict_mnist(np.zeros((2, 28, 28))).shape == (2, 10)
 
 
+def finetune_on(corrections, drawn, tmp_path):
+    """The window's retraining, from the command line: the drawn digits ``corrections`` (indices,
+    drawn the first way) saved with their labels, then ``--finetune`` of the bundled model.
+    Returns the folder of the fine-tuned model."""
+    from desk_app.evaluation import WAYS, place
+    from desk_app.samples import SampleStore
+
+    store = SampleStore(tmp_path / "samples")
+    for i in corrections:
+        store.add(place(drawn.strokes[i], WAYS[0]), int(drawn.labels[i]), canvas_size=(280, 280),
+                  pen_width=WAYS[0].pen)
+    proc = subprocess.run(
+        [sys.executable, "train_model.py", "--user-samples", str(tmp_path / "samples"), "--finetune",
+         "--base", str(assets_dir() / "model.keras"), "--out", str(tmp_path / "model"),
+         "--drawn-digits", "", "--no-show"], cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return tmp_path / "model"
+
+
 def test_finetune_lifts_a_writers_digits_and_keeps_what_the_model_knew(tmp_path, mnist, drawn):
     """The dev drawn digits' site that earlier models read worst (uqb, whose ones with a long
     flag read as 7) corrects ten of its digits, as in the window. ``--finetune`` adapts every
@@ -337,7 +356,6 @@ def test_finetune_lifts_a_writers_digits_and_keeps_what_the_model_knew(tmp_path,
     99.5% or more (issue 16). Measured: 99.83% -> 100.00%, 98.82% -> 98.73%, 99.54%."""
     from desk_app.evaluation import WAYS, place
     from desk_app.ink import strokes_to_mnist
-    from desk_app.samples import SampleStore
     from desk_app.training.export import load_keras
 
     bundled = assets_dir() / "model.keras"
@@ -350,15 +368,7 @@ def test_finetune_lifts_a_writers_digits_and_keeps_what_the_model_knew(tmp_path,
     mine = np.flatnonzero(writer)
     corrected = mine[np.lexsort((sure[mine], right_first[mine]))][:10]
     assert len(corrected) == 10 and not right_first[corrected[0]]
-    store = SampleStore(tmp_path / "samples")
-    for i in corrected:
-        store.add(first[i], int(drawn.labels[i]), canvas_size=(280, 280), pen_width=WAYS[0].pen)
-    proc = subprocess.run(
-        [sys.executable, "train_model.py", "--user-samples", str(tmp_path / "samples"), "--finetune",
-         "--base", str(bundled), "--out", str(tmp_path / "model"), "--drawn-digits", "", "--no-show"],
-        cwd=ROOT, capture_output=True, text=True, timeout=900,
-    )
-    assert proc.returncode == 0, proc.stderr[-3000:]
+    tuned_folder = finetune_on(corrected, drawn, tmp_path)
 
     rest = writer.copy()
     rest[corrected] = False
@@ -371,8 +381,8 @@ def test_finetune_lifts_a_writers_digits_and_keeps_what_the_model_knew(tmp_path,
         probs = load_keras(path).predict(images, batch_size=1000, verbose=0)
         return probs.argmax(1) == labels
 
-    before, after = right(bundled), right(tmp_path / "model" / "model.keras")
-    tuned = Recognizer(tmp_path / "model" / "model.tflite")
+    before, after = right(bundled), right(tuned_folder / "model.keras")
+    tuned = Recognizer(tuned_folder / "model.tflite")
     mnist_after = (tuned.predict_mnist(mnist.x_test).argmax(1) == mnist.y_test).mean()
     print(f"the writer's other {rest.sum()} digits, 5 ways: {before[whose].mean():.2%} -> "
           f"{after[whose].mean():.2%}; other writers: {before[others].mean():.2%} -> "
@@ -388,18 +398,11 @@ def test_one_correction_is_learned(tmp_path, drawn):
     read as 2 at 100%: 0.94 for 1 after fine-tuning; five more misread digits, corrected one
     at a time, were all learned too)."""
     from desk_app.evaluation import WAYS, place
-    from desk_app.samples import SampleStore
 
     first = [place(s, WAYS[0]) for s in drawn.strokes]
     size, pen = (280, 280), WAYS[0].pen
     probs = Recognizer().predict_strokes_batch(first, canvas_size=size, pen_width=pen)
     i = int(np.flatnonzero(probs.argmax(1) != drawn.labels)[0])
-    SampleStore(tmp_path / "samples").add(first[i], int(drawn.labels[i]), canvas_size=size, pen_width=pen)
-    proc = subprocess.run(
-        [sys.executable, "train_model.py", "--user-samples", str(tmp_path / "samples"), "--finetune",
-         "--base", str(assets_dir() / "model.keras"), "--out", str(tmp_path / "model"),
-         "--drawn-digits", "", "--no-show"], cwd=ROOT, capture_output=True, text=True, timeout=900)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    tuned = Recognizer(tmp_path / "model" / "model.tflite")
+    tuned = Recognizer(finetune_on([i], drawn, tmp_path) / "model.tflite")
     after = tuned.predict_strokes_batch([first[i]], canvas_size=size, pen_width=pen)[0]
     assert after.argmax() == drawn.labels[i]
